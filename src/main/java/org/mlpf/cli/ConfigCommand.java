@@ -48,7 +48,7 @@ public final class ConfigCommand implements Callable<Integer> {
         for (ConfigKey<?> k : ConfigRegistry.all()) {
             sb.append("| `").append(k.name()).append("` | ")
                     .append(k.defaultValue() == null ? "(none)" : "`" + k.defaultValue() + "`").append(" | ")
-                    .append(k.allowed().replace("|", "\\|")).append(" | ").append(k.doc()).append(" |\n");
+                    .append(k.allowed().replace("|", "\\|")).append(" | ").append(k.doc().replace("|", "\\|")).append(" |\n");
         }
         return sb.toString();
     }

@@ -13,13 +13,14 @@ import org.mlpf.spark.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code mlpf} command line: one subcommand per stage. Parsing only; each subcommand calls library code.
  * Exit codes are in {@link ExitCodes}. Expected failures (bad data, bad configuration) print one line to
  * stderr; only internal errors print a stack trace (to stderr).
  */
-@Command(name = "mlpf", mixinStandardHelpOptions = true, versionProvider = VersionCommand.class,
+@Command(name = "mlpf", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = VersionCommand.class,
         description = "Machine-learned particle-flow reconstruction on Apache Spark.",
         subcommands = {ValidateCommand.class, SchemaCommand.class, ConfigCommand.class, VersionCommand.class,
             CommandLine.HelpCommand.class},
@@ -29,12 +30,18 @@ import picocli.CommandLine.ParameterException;
 public final class Main {
     /** Environment variable naming the default config file (set by jobs/mlpf to conf/local.conf). */
     public static final String CONF_ENV = "MLPF_CONF";
+    /** Help text width: wide enough that each option's documentation reads as one line on most terminals. */
+    private static final int USAGE_WIDTH = 120;
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = run(args, out, err);
+        out.flush();
+        err.flush();
         SparkSession.getDefaultSession().foreach(s -> {
             s.stop();
             return null;
@@ -62,6 +69,7 @@ public final class Main {
     static CommandLine commandLine(Settings settings) {
         CommandLine cl = new CommandLine(Main.class);
         cl.setResourceBundle(ConfigDefaults.descriptions());
+        cl.setUsageHelpWidth(USAGE_WIDTH);
         cl.setDefaultValueProvider(new ConfigDefaults(settings));
         cl.setParameterExceptionHandler(Main::onParameterError);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> onExecutionError(ex, cmd));

@@ -152,7 +152,10 @@ public final class Settings {
                 break;
             }
         }
-        if (sep <= 0) {
+        if (sep < 0) {
+            throw new ConfigException(where + ": key " + line + " has no value");
+        }
+        if (sep == 0) {
             throw new ConfigException(where + ": expected 'key = value', got '" + line + "'");
         }
         String key = line.substring(0, sep);

@@ -13,9 +13,10 @@ public final class InputErrors {
     /**
      * Describes {@code e}, thrown while reading {@code files} of {@code path}. A read failure (an I/O or
      * Parquet decoding error, or one whose message names an input file) becomes an {@link InputException}
-     * naming the file; anything else is returned unchanged.
+     * naming the file; anything else is returned unchanged (checked exceptions, such as Spark's job failures,
+     * wrapped).
      */
-    public static RuntimeException whileReading(String path, List<DataFile> files, RuntimeException e) {
+    public static RuntimeException whileReading(String path, List<DataFile> files, Exception e) {
         String file = null;
         boolean readFailure = false;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -33,7 +34,7 @@ public final class InputErrors {
                     || cls.endsWith("SchemaColumnConvertNotSupportedException");
         }
         if (file == null && !readFailure) {
-            return e;
+            return e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
         }
         String where = file != null ? file : path;
         return new InputException(where + ": cannot read Parquet data (" + ParquetInput.oneLine(e) + ")", e);

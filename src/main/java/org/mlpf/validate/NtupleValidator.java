@@ -61,7 +61,7 @@ public final class NtupleValidator {
                         Long.toString(r.getLong(1)), "event_id appears " + r.getLong(2) + " times in sample "
                         + r.getString(0)));
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's SparkException is checked in Java's eyes but thrown anyway
             throw InputErrors.whileReading(path, files, e);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;

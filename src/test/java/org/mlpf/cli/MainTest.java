@@ -64,7 +64,8 @@ class MainTest {
         Run r = run("validate", "--help");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("--max-offenders=N"), r.out());
-        assertTrue(r.out().contains("number of offending values listed when validation fails"), r.out());
+        assertTrue(r.out().contains("number of offending values listed when validation fails [mlpf.validate.max-offenders"),
+                r.out());
         assertTrue(r.out().contains("Default: 20"), r.out());
         Run overridden = run("validate", "--help", "--set", "mlpf.validate.max-offenders=7");
         assertTrue(overridden.out().contains("Default: 7"), overridden.out());
@@ -118,9 +119,9 @@ class MainTest {
 
     @Test
     void unknownFlagIsAUsageError() {
-        Run r = run("validate", "--inn", "x");
+        Run r = run("validate", "--in", "x", "--inn", "y");
         assertEquals(ExitCodes.USAGE, r.code());
-        assertTrue(r.err().contains("Unknown option: '--inn'"), r.err());
+        assertTrue(r.err().contains("Unknown options: '--inn'"), r.err());
         assertTrue(r.err().contains("Try 'mlpf validate --help'"), r.err());
     }
 

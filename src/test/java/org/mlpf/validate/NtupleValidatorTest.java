@@ -139,7 +139,9 @@ class NtupleValidatorTest {
             values[i] = good.get(i);
         }
         int ygen = NtupleSchema.SCHEMA.fieldIndex(NtupleSchema.YGEN);
-        values[ygen] = good.getList(ygen).subList(0, 2);
+        @SuppressWarnings("unchecked")
+        List<Row> targets = (List<Row>) good.get(ygen);
+        values[ygen] = targets.subList(0, 2);
         rows.add(RowFactory.create(values));
         Path dir = tmp.resolve("lengths");
         TestEvents.write(spark, rows, dir, 1);
