@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.mlpf.config.ConfigException;
 import org.mlpf.config.Settings;
+import org.mlpf.generate.io.EventFormatException;
 import org.mlpf.schema.SchemaMismatchException;
 import org.mlpf.spark.InputException;
 
@@ -23,7 +24,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "mlpf", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = VersionCommand.class,
         description = "Machine-learned particle-flow reconstruction on Apache Spark.",
         subcommands = {ValidateCommand.class, SchemaCommand.class, ConfigCommand.class, VersionCommand.class,
-            CommandLine.HelpCommand.class},
+            BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Configuration: conf/*.conf (docs/configuration.md); --conf FILE picks one, --set KEY=VALUE and "
                 + "flags override it.",
             "Exit codes: 0 ok, 1 invalid or unreadable data, 2 usage or configuration error, 70 internal error."})
@@ -124,7 +125,8 @@ public final class Main {
             err.println(name + ": error: " + ex.getMessage());
             return ExitCodes.USAGE;
         }
-        if (ex instanceof InputException || ex instanceof SchemaMismatchException) {
+        if (ex instanceof InputException || ex instanceof SchemaMismatchException
+                || ex instanceof EventFormatException) {
             err.println(name + ": error: " + ex.getMessage());
             return ExitCodes.BAD_DATA;
         }
