@@ -85,6 +85,13 @@ public final class ConfigKey<T> {
                 ConfigKey::parseInts, l -> !l.isEmpty() && increasing(l) && l.get(0) >= min && l.get(l.size() - 1) <= max);
     }
 
+    /** {@code count} comma-separated non-negative numbers that sum to 1 (e.g. train, validation, test fractions). */
+    public static ConfigKey<List<Double>> ofFractions(String name, int count, String def, String doc) {
+        return new ConfigKey<>(name, "fractions", count + " comma-separated non-negative numbers summing to 1", def, doc,
+                ConfigKey::parseDoubles, l -> l.size() == count && l.stream().allMatch(v -> Double.isFinite(v) && v >= 0)
+                        && Math.abs(l.stream().mapToDouble(Double::doubleValue).sum() - 1) < 1e-9);
+    }
+
     /** Key name, e.g. {@code mlpf.validate.max-offenders}. */
     public String name() {
         return name;
@@ -153,6 +160,14 @@ public final class ConfigKey<T> {
         List<Integer> out = new ArrayList<>();
         for (String part : s.split(",", -1)) {
             out.add(Integer.valueOf(part.trim()));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private static List<Double> parseDoubles(String s) {
+        List<Double> out = new ArrayList<>();
+        for (String part : s.split(",", -1)) {
+            out.add(Double.valueOf(part.trim()));
         }
         return Collections.unmodifiableList(out);
     }

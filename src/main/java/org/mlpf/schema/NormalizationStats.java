@@ -45,6 +45,22 @@ public final class NormalizationStats implements Serializable {
         this.m2 = m2;
     }
 
+    /**
+     * Statistics from per-feature moments (e.g. a SQL aggregation): element count, means and population variances,
+     * each of length {@link FeatureEncoding#WIDTH}.
+     */
+    public static NormalizationStats fromMoments(long count, double[] means, double[] variances) {
+        if (means.length != FeatureEncoding.WIDTH || variances.length != FeatureEncoding.WIDTH) {
+            throw new IllegalArgumentException("expected " + FeatureEncoding.WIDTH + " means and variances, got "
+                    + means.length + " and " + variances.length);
+        }
+        double[] m2 = new double[variances.length];
+        for (int k = 0; k < m2.length; k++) {
+            m2[k] = variances[k] * count;
+        }
+        return new NormalizationStats(count, means.clone(), m2);
+    }
+
     /** Adds one encoded element (Welford's update). */
     public void add(float[] encoded, int offset) {
         count++;
@@ -99,16 +115,20 @@ public final class NormalizationStats implements Serializable {
     private record Json(int version, List<String> features, long count, double[] mean, double[] std, double[] m2) {
     }
 
-    /** Writes the statistics as JSON to {@code file}. */
-    public void write(Path file) throws IOException {
+    /** The statistics as JSON (the content of {@value #FILE_NAME}). */
+    public String toJson() {
         double[] std = new double[mean.length];
         float[] s = stds();
         for (int k = 0; k < std.length; k++) {
             std[k] = s[k];
         }
         Gson gson = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
-        Files.writeString(file, gson.toJson(new Json(VERSION, FeatureEncoding.names(), count, mean, std, m2)),
-                StandardCharsets.UTF_8);
+        return gson.toJson(new Json(VERSION, FeatureEncoding.names(), count, mean, std, m2));
+    }
+
+    /** Writes the statistics as JSON to {@code file}. */
+    public void write(Path file) throws IOException {
+        Files.writeString(file, toJson(), StandardCharsets.UTF_8);
     }
 
     /** Reads statistics written by {@link #write}; fails naming the file on another version or feature list. */
