@@ -94,6 +94,11 @@ public final class ParticleData {
         return s != null && s.invisible();
     }
 
+    /** The (positive) PDG ids of the invisible species, sorted: what generator MET sums over. */
+    public static synchronized int[] invisibleIds() {
+        return BY_ID.values().stream().filter(Species::invisible).mapToInt(Species::pdgId).sorted().toArray();
+    }
+
     /**
      * The generator-level target class (MLPF.md section 2) of a final-state particle, ignoring the forward
      * calorimeter (whose classes HFEM/HFHAD depend on where the particle goes, not what it is): charged hadrons

@@ -1,0 +1,78 @@
+package org.mlpf.met;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.mlpf.schema.CandidateSchema;
+import org.mlpf.schema.MetSchema;
+import org.mlpf.schema.NtupleSchema;
+import org.mlpf.schema.SchemaCheck;
+import org.mlpf.spark.InputErrors;
+import org.mlpf.spark.InputException;
+import org.mlpf.spark.OutputDir;
+import org.mlpf.spark.ParquetInput;
+import org.mlpf.spark.ParquetInput.DataFile;
+
+/** The MET job: reads ntuples (and MLPF candidates), writes MET per event and source, partitioned by sample. */
+public final class MetJob {
+    private MetJob() {
+    }
+
+    /**
+     * Runs the MET stage.
+     *
+     * @param candidates MLPF candidates dataset, or null
+     * @return per sample and source: events and mean MET, as printable lines
+     */
+    public static List<String> run(SparkSession spark, String in, String candidates, String out, boolean overwrite) {
+        long t0 = System.nanoTime();
+        List<DataFile> files = ParquetInput.inspect(spark, in);
+        for (DataFile f : files) {
+            SchemaCheck.require(NtupleSchema.FORMAT, f.schema(), Set.of(NtupleSchema.SAMPLE), f.path());
+        }
+        Dataset<Row> ntuples = ParquetInput.read(spark, in, files);
+        Optional<Dataset<Row>> mlpf = Optional.empty();
+        List<DataFile> all = new ArrayList<>(files);
+        if (candidates != null) {
+            List<DataFile> cf = ParquetInput.inspect(spark, candidates);
+            for (DataFile f : cf) {
+                SchemaCheck.require(CandidateSchema.FORMAT, f.schema(), Set.of(CandidateSchema.SAMPLE), f.path());
+            }
+            all.addAll(cf);
+            mlpf = Optional.of(ParquetInput.read(spark, candidates, cf));
+        }
+        MetStage.checkSchemas(ntuples.schema(), mlpf.map(Dataset::schema), in);
+        try (OutputDir dir = OutputDir.begin(spark, out, overwrite)) {
+            String data = dir.resolve("data");
+            MetStage.transform(ntuples, mlpf).write().partitionBy(MetSchema.SAMPLE).parquet(data);
+            List<String> lines = new ArrayList<>();
+            List<Row> stats = spark.read().parquet(data).groupBy(MetSchema.SAMPLE, MetSchema.SOURCE)
+                    .agg(count("*"), avg(col(MetSchema.MET))).orderBy(MetSchema.SAMPLE, MetSchema.SOURCE).collectAsList();
+            long events = 0;
+            for (Row r : stats) {
+                lines.add(String.format(Locale.ROOT, "%-12s %-5s %8d events, mean MET %8.2f GeV", r.getString(0),
+                        r.getString(1), r.getLong(2), r.getDouble(3)));
+                events += MetSchema.GEN.equals(r.getString(1)) ? r.getLong(2) : 0;
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            lines.add(String.format(Locale.ROOT, "%d events in %.1f s (%.0f events/s)", events, seconds,
+                    events / seconds));
+            dir.commit();
+            return lines;
+        } catch (InputException e) {
+            throw e;
+        } catch (Exception e) { // SparkException is checked in Java's eyes
+            throw InputErrors.whileReading(in, all, e);
+        }
+    }
+}
