@@ -85,6 +85,15 @@ public final class ConfigKey<T> {
                 ConfigKey::parseInts, l -> !l.isEmpty() && increasing(l) && l.get(0) >= min && l.get(l.size() - 1) <= max);
     }
 
+    /** A comma-separated, strictly increasing list of at least two finite numbers in [min, max] (bin edges). */
+    public static ConfigKey<List<Double>> ofIncreasingDoubles(String name, double min, double max, String def,
+                                                              String doc) {
+        return new ConfigKey<>(name, "number list",
+                "comma-separated strictly increasing numbers in [" + min + ", " + max + "]", def, doc,
+                ConfigKey::parseDoubles, l -> l.size() >= 1 && l.stream().allMatch(Double::isFinite)
+                        && increasingDoubles(l) && l.get(0) >= min && l.get(l.size() - 1) <= max);
+    }
+
     /** {@code count} comma-separated non-negative numbers that sum to 1 (e.g. train, validation, test fractions). */
     public static ConfigKey<List<Double>> ofFractions(String name, int count, String def, String doc) {
         return new ConfigKey<>(name, "fractions", count + " comma-separated non-negative numbers summing to 1", def, doc,
@@ -170,6 +179,15 @@ public final class ConfigKey<T> {
             out.add(Double.valueOf(part.trim()));
         }
         return Collections.unmodifiableList(out);
+    }
+
+    private static boolean increasingDoubles(List<Double> l) {
+        for (int i = 1; i < l.size(); i++) {
+            if (!(l.get(i) > l.get(i - 1))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean increasing(List<Integer> l) {

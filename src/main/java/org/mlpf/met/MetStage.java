@@ -1,7 +1,6 @@
 package org.mlpf.met;
 
 import static org.apache.spark.sql.functions.abs;
-import static org.apache.spark.sql.functions.atan;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.cos;
@@ -11,7 +10,6 @@ import static org.apache.spark.sql.functions.hypot;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sin;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -26,6 +24,7 @@ import org.mlpf.schema.CandidateSchema;
 import org.mlpf.schema.MetSchema;
 import org.mlpf.schema.NtupleSchema;
 import org.mlpf.schema.SchemaCheck;
+import org.mlpf.spark.GpuColumns;
 import org.mlpf.spark.Scala;
 
 /**
@@ -86,18 +85,7 @@ public final class MetStage {
         return joined.select(col(NtupleSchema.EVENT_ID), col(NtupleSchema.SAMPLE),
                 lit(MetSchema.VERSION).as(MetSchema.SCHEMA_VERSION), lit(source).as(MetSchema.SOURCE),
                 x.as(MetSchema.MET_X), y.as(MetSchema.MET_Y), hypot(x, y).as(MetSchema.MET),
-                azimuth(x, y).as(MetSchema.MET_PHI), coalesce(col("spt"), lit(0.0)).as(MetSchema.SUM_PT),
+                GpuColumns.azimuth(x, y).as(MetSchema.MET_PHI), coalesce(col("spt"), lit(0.0)).as(MetSchema.SUM_PT),
                 coalesce(col("n"), lit(0L)).as(MetSchema.NUM_PARTICLES));
-    }
-
-    /** atan2(y, x) in [-pi, pi] from {@code atan} and {@code when}, which RAPIDS runs on a GPU (atan2 it does not). */
-    static Column azimuth(Column x, Column y) {
-        Column a = atan(y.divide(x));
-        return when(x.gt(0), a)
-                .when(x.lt(0).and(y.geq(0)), a.plus(Math.PI))
-                .when(x.lt(0), a.minus(Math.PI))
-                .when(y.gt(0), lit(Math.PI / 2))
-                .when(y.lt(0), lit(-Math.PI / 2))
-                .otherwise(lit(0.0));
     }
 }

@@ -84,6 +84,15 @@ public final class OutputDir implements AutoCloseable {
         }
     }
 
+    /** Copies a local file (e.g. a plot) into the temporary directory as {@code child}. */
+    public void copyFromLocal(java.nio.file.Path local, String child) {
+        try {
+            fs.copyFromLocalFile(false, true, new Path(local.toUri()), new Path(tmp, child));
+        } catch (IOException e) {
+            throw new InputException("cannot write " + new Path(target, child) + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Adds the success marker and moves the output into place, replacing an older one. */
     public void commit() {
         try {

@@ -107,7 +107,7 @@ class MetStageTest {
         }
         Dataset<Row> df = spark.createDataFrame(points, new org.apache.spark.sql.types.StructType()
                 .add("x", "double").add("y", "double"));
-        for (Row r : df.select(df.col("x"), df.col("y"), MetStage.azimuth(df.col("x"), df.col("y"))).collectAsList()) {
+        for (Row r : df.select(df.col("x"), df.col("y"), org.mlpf.spark.GpuColumns.azimuth(df.col("x"), df.col("y"))).collectAsList()) {
             double want = r.getDouble(0) == 0 && r.getDouble(1) == 0 ? 0 : Math.atan2(r.getDouble(1), r.getDouble(0));
             assertEquals(want, r.getDouble(2), 1e-12, "x=" + r.getDouble(0) + " y=" + r.getDouble(1));
         }

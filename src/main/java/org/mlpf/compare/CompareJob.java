@@ -1,0 +1,151 @@
+package org.mlpf.compare;
+
+import static org.apache.spark.sql.functions.count;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.mlpf.schema.CandidateSchema;
+import org.mlpf.schema.DatasetFormat;
+import org.mlpf.schema.MetSchema;
+import org.mlpf.schema.NtupleSchema;
+import org.mlpf.schema.SchemaCheck;
+import org.mlpf.spark.InputErrors;
+import org.mlpf.spark.InputException;
+import org.mlpf.spark.OutputDir;
+import org.mlpf.spark.ParquetInput;
+import org.mlpf.spark.ParquetInput.DataFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The comparison job: reads ntuples, MET (and jets and MLPF candidates when given), computes the comparison tables
+ * as DataFrame aggregations, and writes {@code REPORT/tables/NAME/} (Parquet) and {@code NAME.csv},
+ * {@code REPORT/plots/*.png}, {@code REPORT/summary.md} and {@code REPORT/index.html}, committed atomically.
+ */
+public final class CompareJob {
+    private static final Logger LOG = LoggerFactory.getLogger(CompareJob.class);
+
+    /**
+     * What the job wrote.
+     *
+     * @param report the report directory
+     * @param tables table names
+     * @param plots  number of plots
+     * @param events events per sample
+     * @param seconds wall time
+     */
+    public record Result(String report, List<String> tables, int plots, Map<String, Long> events, double seconds) {
+        /** Events per second over all samples. */
+        public double eventsPerSecond() {
+            return events.values().stream().mapToLong(Long::longValue).sum() / Math.max(seconds, 1e-9);
+        }
+    }
+
+    /** The inputs of a comparison; {@code candidates} (MLPF) may be null. */
+    public record Inputs(String ntuples, String met, String candidates) {
+    }
+
+    private CompareJob() {
+    }
+
+    /** Runs the comparison into {@code out}. */
+    public static Result run(SparkSession spark, Inputs in, String out, CompareConfig cfg, boolean overwrite) {
+        long t0 = System.nanoTime();
+        List<DataFile> files = new ArrayList<>();
+        Dataset<Row> ntuples = read(spark, in.ntuples(), NtupleSchema.FORMAT, files);
+        Dataset<Row> met = read(spark, stageData(spark, in.met()), MetSchema.FORMAT, files);
+        Optional<Dataset<Row>> mlpf = in.candidates() == null ? Optional.empty()
+                : Optional.of(read(spark, stageData(spark, in.candidates()), CandidateSchema.FORMAT, files));
+        Path plotDir = null;
+        try (OutputDir dir = OutputDir.begin(spark, out, overwrite)) {
+            Map<String, Long> events = new TreeMap<>();
+            for (Row r : ntuples.groupBy(NtupleSchema.SAMPLE).agg(count("*")).collectAsList()) {
+                events.put(r.getString(0), r.getLong(1));
+            }
+            Dataset<Row> pairs = ParticleComparison.pairs(ntuples, mlpf).cache();
+            Map<String, Dataset<Row>> frames = new LinkedHashMap<>(ParticleComparison.tables(pairs, cfg));
+            frames.putAll(MetComparison.tables(met.cache(), cfg));
+            boolean hasJets = false;
+            Map<String, Table> tables = new LinkedHashMap<>();
+            for (Map.Entry<String, Dataset<Row>> e : frames.entrySet()) {
+                Dataset<Row> df = e.getValue();
+                List<Row> rows = df.collectAsList();
+                Table t = new Table(e.getKey(), List.of(df.schema().fieldNames()), rows);
+                tables.put(e.getKey(), t);
+                spark.createDataFrame(rows, df.schema()).coalesce(1).write()
+                        .parquet(dir.resolve("tables/" + e.getKey()));
+                dir.writeText("tables/" + e.getKey() + ".csv", t.csv());
+            }
+            pairs.unpersist();
+            met.unpersist();
+            plotDir = Files.createTempDirectory("mlpf-plots");
+            List<Plots.Plot> plots = Plots.draw(tables, cfg, plotDir);
+            for (Plots.Plot p : plots) {
+                dir.copyFromLocal(plotDir.resolve(Path.of(p.file()).getFileName()), p.file());
+            }
+            List<Report.Section> sections = Report.sections(tables, plots, events, mlpf.isPresent(), hasJets);
+            dir.writeText("summary.md", Report.markdown(sections));
+            dir.writeText("index.html", Report.html(sections));
+            dir.commit();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            LOG.info("compared {} events in {} s; report at {}/index.html", events, String.format("%.1f", seconds), out);
+            return new Result(dir.target(), List.copyOf(tables.keySet()), plots.size(), events, seconds);
+        } catch (InputException e) {
+            throw e;
+        } catch (Exception e) { // SparkException is checked in Java's eyes
+            throw InputErrors.whileReading(in.ntuples(), files, e);
+        } finally {
+            deleteQuietly(plotDir);
+        }
+    }
+
+    private static Dataset<Row> read(SparkSession spark, String path, DatasetFormat format, List<DataFile> all) {
+        List<DataFile> files = ParquetInput.inspect(spark, path);
+        for (DataFile f : files) {
+            SchemaCheck.require(format, f.schema(), Set.of(NtupleSchema.SAMPLE), f.path());
+        }
+        all.addAll(files);
+        Dataset<Row> df = ParquetInput.read(spark, path, files);
+        SchemaCheck.require(format, df.schema(), Set.of(), path);
+        return df;
+    }
+
+    /** A stage output directory's data (STAGE/data) or the path itself when it holds the data directly. */
+    static String stageData(SparkSession spark, String path) {
+        org.apache.hadoop.fs.Path data = new org.apache.hadoop.fs.Path(path, "data");
+        try {
+            FileSystem fs = data.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            return fs.isDirectory(data) ? data.toString() : path;
+        } catch (IOException e) {
+            return path;
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not remove {}: {}", dir, e.getMessage());
+        }
+    }
+}
