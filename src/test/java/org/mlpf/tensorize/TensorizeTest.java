@@ -45,21 +45,8 @@ class TensorizeTest {
 
     private final SparkSession spark = TestSpark.session();
 
-    /** An event with {@code n} elements: the pion/photon/neutrino event plus clusters whose features vary. */
     static NtupleEvent event(long id, String sample, int n) {
-        NtupleEvent ev = TestEvents.pionPhotonNeutrino(id, sample);
-        for (int i = ev.numElements(); i < n; i++) {
-            ElementType type = i % 2 == 0 ? ElementType.ECAL : ElementType.HCAL;
-            float e = 1f + (i * 37 + id * 11) % 50;
-            float eta = -2.4f + (i % 48) * 0.1f;
-            float phi = -3f + (i % 60) * 0.1f;
-            int k = TestEvents.cluster(ev, type, e, eta, phi);
-            ev.setFeature(k, ElementFeature.LAYER, type == ElementType.ECAL ? -1 : 1);
-            if (i % 3 == 0) {
-                ev.setYgen(k, ParticleClass.NEUTRAL_HADRON.index(), 0f, (float) (e / Math.cosh(eta)), eta, phi, e);
-            }
-        }
-        return ev;
+        return TestEvents.withElements(id, sample, n);
     }
 
     private Path ntuples(String name, Map<String, int[]> samples) {

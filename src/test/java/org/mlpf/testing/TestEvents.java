@@ -53,6 +53,26 @@ public final class TestEvents {
         return ev;
     }
 
+    /**
+     * An event with {@code n} elements (n >= 3): {@link #pionPhotonNeutrino} plus ECAL and HCAL clusters whose
+     * energy and position vary with the index and the event id; every third extra cluster is a neutral hadron.
+     */
+    public static NtupleEvent withElements(long id, String sample, int n) {
+        NtupleEvent ev = pionPhotonNeutrino(id, sample);
+        for (int i = ev.numElements(); i < n; i++) {
+            ElementType type = i % 2 == 0 ? ElementType.ECAL : ElementType.HCAL;
+            float e = 1f + (i * 37 + id * 11) % 50;
+            float eta = -2.4f + (i % 48) * 0.1f;
+            float phi = -3f + (i % 60) * 0.1f;
+            int k = cluster(ev, type, e, eta, phi);
+            ev.setFeature(k, ElementFeature.LAYER, type == ElementType.ECAL ? -1 : 1);
+            if (i % 3 == 0) {
+                ev.setYgen(k, ParticleClass.NEUTRAL_HADRON.index(), 0f, (float) (e / Math.cosh(eta)), eta, phi, e);
+            }
+        }
+        return ev;
+    }
+
     /** Appends a track element with consistent momentum components and returns its index. */
     public static int track(NtupleEvent ev, float pt, float eta, float phi, int charge, float vz) {
         int i = ev.addElement(ElementType.TRACK.code());

@@ -1,0 +1,90 @@
+package org.mlpf.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlpf.met.MetJob;
+import org.mlpf.tensorize.TensorizeConfig;
+import org.mlpf.tensorize.TensorizeJob;
+import org.mlpf.testing.StandaloneCluster;
+import org.mlpf.testing.TestEvents;
+import org.mlpf.testing.TestSpark;
+
+/**
+ * Runs stages with spark-submit (jobs/submit.sh, the application jar, conf/cluster.conf) on a real standalone
+ * cluster of one master and two workers on loopback, and checks the outputs equal a local run's.
+ */
+class StandaloneClusterIT {
+    @TempDir
+    static Path tmp;
+
+    private static StandaloneCluster cluster;
+    private static Path ntuples;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = StandaloneCluster.start(tmp, 2, 2, "2g");
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            rows.add(TestEvents.withElements(i, i % 2 == 0 ? "ttbar" : "qcd", 3 + (i * 7) % 90).toRow());
+        }
+        ntuples = tmp.resolve("ntuples");
+        TestEvents.write(TestSpark.session(), rows, ntuples, 4);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private StandaloneCluster.Result submit(String... stageArgs) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--spark-conf", "spark.executor.memory=1g", "--spark-conf",
+                "spark.executor.cores=1"));
+        args.addAll(List.of(stageArgs));
+        StandaloneCluster.Result r = cluster.submit(args, 600);
+        assertEquals(0, r.exitCode(), r.output());
+        return r;
+    }
+
+    private static List<Row> sorted(String path, String... order) {
+        SparkSession spark = TestSpark.session();
+        return spark.read().parquet(path).orderBy(order[0], java.util.Arrays.copyOfRange(order, 1, order.length))
+                .collectAsList();
+    }
+
+    @Test
+    void stagesOnTheClusterGiveTheSameOutputsAsLocalRuns() throws Exception {
+        Path clusterTensors = tmp.resolve("tensors-cluster");
+        submit("tensorize", "--in", ntuples.toString(), "--out", clusterTensors.toString(), "--buckets", "64,128");
+        Path localTensors = tmp.resolve("tensors-local");
+        TensorizeJob.run(TestSpark.session(), ntuples.toString(), localTensors.toString(),
+                new TensorizeConfig(List.of(64, 128), "gen", List.of(0.8, 0.1, 0.1), 42, "error", 500), false, 20);
+        assertEquals(sorted(localTensors.resolve("data").toString(), "sample", "event_id"),
+                sorted(clusterTensors.resolve("data").toString(), "sample", "event_id"));
+
+        Path clusterMet = tmp.resolve("met-cluster");
+        StandaloneCluster.Result met = submit("met", "--in", ntuples.toString(), "--out", clusterMet.toString());
+        assertTrue(met.output().contains("MET written to"), met.output());
+        Path localMet = tmp.resolve("met-local");
+        MetJob.run(TestSpark.session(), ntuples.toString(), null, localMet.toString(), false);
+        assertEquals(sorted(localMet.resolve("data").toString(), "sample", "event_id", "source"),
+                sorted(clusterMet.resolve("data").toString(), "sample", "event_id", "source"));
+
+        // The work ran in executors started by both workers, not in the driver.
+        long workersUsed = cluster.executorDirs().stream().map(p -> p.getParent().getParent().getFileName()).distinct()
+                .count();
+        assertEquals(2, workersUsed, "executor directories: " + cluster.executorDirs());
+    }
+}
