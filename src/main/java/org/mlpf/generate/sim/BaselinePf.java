@@ -1,0 +1,408 @@
+package org.mlpf.generate.sim;
+
+import java.util.Arrays;
+
+import org.mlpf.generate.ReconstructionConfig;
+import org.mlpf.physics.ParticleClass;
+import org.mlpf.schema.NtupleEvent;
+
+/**
+ * The rule-based baseline particle flow (a simplified CMS PFAlgo, shared/docs/PHYSICS.md). It reads only
+ * reconstructed quantities (tracks, clusters with their cells, BREM points, superclusters), never the truth:
+ * <ol>
+ *   <li>Links: a track to the ECAL (HCAL) cluster whose cells contain its extrapolated position at the ECAL
+ *       (HCAL) surface, with a one-cell tolerance; an ECAL cluster to the HCAL cluster whose cells contain its
+ *       position; a GSF track to the supercluster of its ECAL cluster; a BREM point to the ECAL cluster at its
+ *       tangent's ECAL impact; an HF EM cluster to the HF HAD cluster at its position.</li>
+ *   <li>Muons: a KF track with at least {@code pfMuonMinHits} muon-chamber hits; the expected MIP deposits are
+ *       taken off its linked clusters.</li>
+ *   <li>Electrons: a GSF track whose supercluster (plus clusters its BREM points hit) has E/p in the configured
+ *       window and little HCAL energy behind it; energy = resolution-weighted mean of the ECAL energy and the
+ *       track momentum. Its KF twin, supercluster and brem clusters are consumed.</li>
+ *   <li>Charged hadrons: every remaining track (a rejected GSF track only if it has no KF twin), with the pion
+ *       mass.</li>
+ *   <li>Neutral excess: tracks and clusters joined by links form blocks; where the block's calorimeter energy
+ *       exceeds the sum of its track momenta by more than {@code pfNeutralExcessSigma} HCAL resolutions, the
+ *       excess becomes a photon (on the block's largest ECAL cluster) up to the ECAL energy, and the rest a
+ *       neutral hadron (on its largest HCAL cluster).</li>
+ *   <li>Blocks without tracks: each ECAL cluster a photon, each HCAL cluster a neutral hadron; HF HAD clusters
+ *       with their linked HF EM energy HFHAD candidates, the other HF EM clusters HFEM candidates.</li>
+ * </ol>
+ * Candidates are massless except charged hadrons (pion mass) and muons. Not thread-safe.
+ */
+final class BaselinePf {
+    /** MIP energy expected from a muon in the ECAL and in the HCAL, GeV. */
+    static final double ECAL_MIP_EXPECTED = 0.5;
+    static final double HCAL_MIP_EXPECTED = 3.0;
+    /** Largest HCAL / ECAL energy ratio behind an electron's cluster. */
+    static final double ELECTRON_MAX_H_OVER_E = 0.15;
+    static final double PION_MASS = 0.13957039;
+    static final double MUON_MASS = 0.1056584;
+
+    final TargetTable table = new TargetTable();
+
+    int numCands;
+    private int[] cCls = new int[256];
+    private int[] cCharge = new int[256];
+    private int[] cElem = new int[256];
+    private double[] cPt = new double[256];
+    private double[] cEta = new double[256];
+    private double[] cPhi = new double[256];
+    private double[] cE = new double[256];
+    private double[] cVz = new double[256];
+
+    private int[] trkEcal = new int[256];
+    private int[] trkHcal = new int[256];
+    private boolean[] trkUsed = new boolean[256];
+    private double[] ecalAvail = new double[256];
+    private boolean[] ecalUsed = new boolean[256];
+    private int[] ecalHcal = new int[256];
+    private double[] hcalAvail = new double[256];
+    private int[] parent = new int[1024];
+    private double[] blkP = new double[1024];
+    private double[] blkEcal = new double[1024];
+    private double[] blkHcal = new double[1024];
+    private int[] blkTracks = new int[1024];
+    private int[] blkBestEcal = new int[1024];
+    private int[] blkBestHcal = new int[1024];
+    private double[] hfAvail = new double[256];
+    private int[] bremCluster = new int[64];
+    private int[] scratch = new int[64];
+
+    /** Runs the PF on {@code sim}'s reconstructed event. */
+    void run(FastSim sim, ReconstructionConfig cfg) {
+        numCands = 0;
+        Tracks tr = sim.tracks;
+        CaloLayer ecal = sim.calo.layers[Calorimetry.ECAL];
+        CaloLayer hcal = sim.calo.layers[Calorimetry.HCAL];
+        prepare(tr, ecal, hcal);
+        muons(tr, ecal, cfg.pfMuonMinHits());
+        electrons(sim, tr, ecal, cfg);
+        blocks(tr, ecal, hcal, cfg.pfNeutralExcessSigma());
+        forward(sim.calo.layers[Calorimetry.HFEM], sim.calo.layers[Calorimetry.HFHAD]);
+    }
+
+    private void prepare(Tracks tr, CaloLayer ecal, CaloLayer hcal) {
+        int nt = tr.size;
+        if (trkEcal.length < nt) {
+            int n = Math.max(nt, trkEcal.length * 2);
+            trkEcal = new int[n];
+            trkHcal = new int[n];
+            trkUsed = new boolean[n];
+        }
+        for (int t = 0; t < nt; t++) {
+            trkUsed[t] = false;
+            trkEcal[t] = tr.reachesEcal[t] ? ecal.clusterAt(tr.etaEcal[t], tr.phiEcal[t], true) : -1;
+            trkHcal[t] = tr.reachesEcal[t] ? hcal.clusterAt(tr.etaHcal[t], tr.phiHcal[t], true) : -1;
+        }
+        int ne = ecal.numClusters;
+        if (ecalAvail.length < ne) {
+            int n = Math.max(ne, ecalAvail.length * 2);
+            ecalAvail = new double[n];
+            ecalUsed = new boolean[n];
+            ecalHcal = new int[n];
+        }
+        for (int k = 0; k < ne; k++) {
+            ecalAvail[k] = ecal.clCorr[k];
+            ecalUsed[k] = false;
+            ecalHcal[k] = hcal.clusterAt(ecal.clEta[k], ecal.clPhi[k], false);
+        }
+        int nh = hcal.numClusters;
+        if (hcalAvail.length < nh) {
+            hcalAvail = new double[Math.max(nh, hcalAvail.length * 2)];
+        }
+        for (int k = 0; k < nh; k++) {
+            hcalAvail[k] = hcal.clCorr[k];
+        }
+    }
+
+    private void muons(Tracks tr, CaloLayer ecal, int minHits) {
+        for (int t = 0; t < tr.size; t++) {
+            if (tr.gsf[t] || tr.dtHits[t] + tr.cscHits[t] < minHits) {
+                continue;
+            }
+            trkUsed[t] = true;
+            if (tr.twin[t] >= 0) {
+                trkUsed[tr.twin[t]] = true;
+            }
+            double p = tr.p[t];
+            addCandidate(ParticleClass.MUON.index(), tr.charge[t], tr.pt[t], tr.eta[t], tr.phi[t],
+                    Math.sqrt(p * p + MUON_MASS * MUON_MASS), tr.elem[t], tr.vz[t]);
+            if (trkEcal[t] >= 0) {
+                ecalAvail[trkEcal[t]] = Math.max(0, ecalAvail[trkEcal[t]] - ECAL_MIP_EXPECTED);
+            }
+            if (trkHcal[t] >= 0) {
+                hcalAvail[trkHcal[t]] = Math.max(0, hcalAvail[trkHcal[t]] - HCAL_MIP_EXPECTED);
+            }
+        }
+    }
+
+    private void electrons(FastSim sim, Tracks tr, CaloLayer ecal, ReconstructionConfig cfg) {
+        SuperClusters sc = sim.superClusters;
+        Brems br = sim.brems;
+        if (bremCluster.length < br.size) {
+            bremCluster = new int[Math.max(br.size, bremCluster.length * 2)];
+        }
+        for (int b = 0; b < br.size; b++) {
+            bremCluster[b] = br.reachesEcal[b] ? ecal.clusterAt(br.etaEcal[b], br.phiEcal[b], true) : -1;
+        }
+        for (int g = 0; g < tr.size; g++) {
+            if (!tr.gsf[g] || trkUsed[g]) {
+                continue;
+            }
+            int k = trkEcal[g];
+            if (k < 0 || ecalUsed[k]) {
+                continue;
+            }
+            int n = electronClusters(sc, br, ecal, g, k);
+            double energy = 0;
+            for (int j = 0; j < n; j++) {
+                energy += ecalAvail[scratch[j]];
+            }
+            double p = tr.p[g];
+            double eop = energy / p;
+            int h = ecalHcal[k];
+            double hadronic = h >= 0 ? hcalAvail[h] : 0;
+            if (eop < cfg.pfElectronMinEoverP() || eop > cfg.pfElectronMaxEoverP()
+                    || hadronic > ELECTRON_MAX_H_OVER_E * energy) {
+                continue;
+            }
+            double sigmaE = CmsDetector.ecalSigma(energy, ecal.clEta[k]);
+            double sigmaP = CmsDetector.trackPtResolution(tr.pt[g], Math.abs(tr.eta[g]), false) * p;
+            double we = 1 / (sigmaE * sigmaE);
+            double wp = 1 / (sigmaP * sigmaP);
+            double e = (we * energy + wp * p) / (we + wp);
+            for (int j = 0; j < n; j++) {
+                ecalUsed[scratch[j]] = true;
+                ecalAvail[scratch[j]] = 0;
+            }
+            trkUsed[g] = true;
+            if (tr.twin[g] >= 0) {
+                trkUsed[tr.twin[g]] = true;
+            }
+            addCandidate(ParticleClass.ELECTRON.index(), tr.charge[g], e / Math.cosh(tr.eta[g]), tr.eta[g], tr.phi[g],
+                    e, tr.elem[g], tr.vz[g]);
+        }
+    }
+
+    /**
+     * Collects into {@link #scratch} the free ECAL clusters of GSF track {@code g}: its own cluster {@code k}, the
+     * other clusters of k's supercluster and the clusters its BREM points hit; returns their number.
+     */
+    private int electronClusters(SuperClusters sc, Brems br, CaloLayer ecal, int g, int k) {
+        int n = 0;
+        scratch = grow(scratch, 1);
+        scratch[n++] = k;
+        int s = sc.ofCluster[k];
+        if (s >= 0) {
+            for (int j = 0; j < ecal.numClusters; j++) {
+                if (j != k && !ecalUsed[j] && sc.ofCluster[j] == s) {
+                    scratch = grow(scratch, n + 1);
+                    scratch[n++] = j;
+                }
+            }
+        }
+        for (int b = 0; b < br.size; b++) {
+            int j = bremCluster[b];
+            if (br.track[b] != g || j < 0 || ecalUsed[j]) {
+                continue;
+            }
+            boolean dup = false;
+            for (int q = 0; q < n; q++) {
+                dup |= scratch[q] == j;
+            }
+            if (!dup) {
+                scratch = grow(scratch, n + 1);
+                scratch[n++] = j;
+            }
+        }
+        return n;
+    }
+
+    private static int[] grow(int[] a, int need) {
+        return need <= a.length ? a : Arrays.copyOf(a, Math.max(need, a.length * 2));
+    }
+
+    private void blocks(Tracks tr, CaloLayer ecal, CaloLayer hcal, double nSigma) {
+        int nt = tr.size;
+        int ne = ecal.numClusters;
+        int nh = hcal.numClusters;
+        int nodes = nt + ne + nh;
+        if (parent.length < nodes) {
+            int n = Math.max(nodes, parent.length * 2);
+            parent = new int[n];
+            blkP = new double[n];
+            blkEcal = new double[n];
+            blkHcal = new double[n];
+            blkTracks = new int[n];
+            blkBestEcal = new int[n];
+            blkBestHcal = new int[n];
+        }
+        for (int i = 0; i < nodes; i++) {
+            parent[i] = i;
+            blkP[i] = 0;
+            blkEcal[i] = 0;
+            blkHcal[i] = 0;
+            blkTracks[i] = 0;
+            blkBestEcal[i] = -1;
+            blkBestHcal[i] = -1;
+        }
+        for (int t = 0; t < nt; t++) {
+            if (!activeTrack(tr, t)) {
+                continue;
+            }
+            if (trkEcal[t] >= 0 && !ecalUsed[trkEcal[t]]) {
+                union(t, nt + trkEcal[t]);
+            }
+            if (trkHcal[t] >= 0) {
+                union(t, nt + ne + trkHcal[t]);
+            }
+        }
+        for (int k = 0; k < ne; k++) {
+            if (!ecalUsed[k] && ecalHcal[k] >= 0) {
+                union(nt + k, nt + ne + ecalHcal[k]);
+            }
+        }
+        for (int t = 0; t < nt; t++) {
+            if (!activeTrack(tr, t)) {
+                continue;
+            }
+            int r = find(t);
+            blkTracks[r]++;
+            blkP[r] += tr.p[t];
+            double p = tr.p[t];
+            addCandidate(ParticleClass.CHARGED_HADRON.index(), tr.charge[t], tr.pt[t], tr.eta[t], tr.phi[t],
+                    Math.sqrt(p * p + PION_MASS * PION_MASS), tr.elem[t], tr.vz[t]);
+        }
+        for (int k = 0; k < ne; k++) {
+            if (ecalUsed[k]) {
+                continue;
+            }
+            int r = find(nt + k);
+            blkEcal[r] += ecalAvail[k];
+            if (blkBestEcal[r] < 0 || ecalAvail[k] > ecalAvail[blkBestEcal[r]]) {
+                blkBestEcal[r] = k;
+            }
+        }
+        for (int k = 0; k < nh; k++) {
+            int r = find(nt + ne + k);
+            blkHcal[r] += hcalAvail[k];
+            if (blkBestHcal[r] < 0 || hcalAvail[k] > hcalAvail[blkBestHcal[r]]) {
+                blkBestHcal[r] = k;
+            }
+        }
+        // Blocks with tracks: the neutral excess.
+        for (int r = 0; r < nodes; r++) {
+            if (parent[r] != r || blkTracks[r] == 0) {
+                continue;
+            }
+            double p = blkP[r];
+            double excess = blkEcal[r] + blkHcal[r] - p;
+            if (excess <= nSigma * CmsDetector.hcalSigma(p) || excess <= 0) {
+                continue;
+            }
+            if (excess <= blkEcal[r]) {
+                neutral(ParticleClass.PHOTON, ecal, blkBestEcal[r], excess);
+            } else {
+                if (blkEcal[r] > 0) {
+                    neutral(ParticleClass.PHOTON, ecal, blkBestEcal[r], blkEcal[r]);
+                }
+                neutral(ParticleClass.NEUTRAL_HADRON, hcal, blkBestHcal[r], excess - blkEcal[r]);
+            }
+        }
+        // Clusters in blocks without tracks.
+        for (int k = 0; k < ne; k++) {
+            if (!ecalUsed[k] && blkTracks[find(nt + k)] == 0 && ecalAvail[k] > 0) {
+                neutral(ParticleClass.PHOTON, ecal, k, ecalAvail[k]);
+            }
+        }
+        for (int k = 0; k < nh; k++) {
+            if (blkTracks[find(nt + ne + k)] == 0 && hcalAvail[k] > 0) {
+                neutral(ParticleClass.NEUTRAL_HADRON, hcal, k, hcalAvail[k]);
+            }
+        }
+    }
+
+    /** A track still free for the charged-hadron step: unused, and not a GSF refit duplicating a KF track. */
+    private boolean activeTrack(Tracks tr, int t) {
+        return !trkUsed[t] && !(tr.gsf[t] && tr.twin[t] >= 0);
+    }
+
+    private void forward(CaloLayer hfem, CaloLayer hfhad) {
+        int nh = hfhad.numClusters;
+        if (hfAvail.length < nh) {
+            hfAvail = new double[Math.max(nh, hfAvail.length * 2)];
+        }
+        for (int k = 0; k < nh; k++) {
+            hfAvail[k] = hfhad.clCorr[k];
+        }
+        for (int k = 0; k < hfem.numClusters; k++) {
+            int h = hfhad.clusterAt(hfem.clEta[k], hfem.clPhi[k], false);
+            if (h >= 0) {
+                hfAvail[h] += hfem.clCorr[k];
+            } else {
+                neutral(ParticleClass.HFEM, hfem, k, hfem.clCorr[k]);
+            }
+        }
+        for (int k = 0; k < nh; k++) {
+            neutral(ParticleClass.HFHAD, hfhad, k, hfAvail[k]);
+        }
+    }
+
+    private void neutral(ParticleClass c, CaloLayer l, int k, double e) {
+        double eta = l.clEta[k];
+        addCandidate(c.index(), 0, e / Math.cosh(eta), eta, l.clPhi[k], e, l.clElem[k], 0);
+    }
+
+    private void addCandidate(int cls, int charge, double pt, double eta, double phi, double e, int elem, double vz) {
+        if (numCands == cCls.length) {
+            int n = numCands * 2;
+            cCls = Arrays.copyOf(cCls, n);
+            cCharge = Arrays.copyOf(cCharge, n);
+            cElem = Arrays.copyOf(cElem, n);
+            cPt = Arrays.copyOf(cPt, n);
+            cEta = Arrays.copyOf(cEta, n);
+            cPhi = Arrays.copyOf(cPhi, n);
+            cE = Arrays.copyOf(cE, n);
+            cVz = Arrays.copyOf(cVz, n);
+        }
+        int c = numCands++;
+        cCls[c] = cls;
+        cCharge[c] = charge;
+        cElem[c] = elem;
+        cPt[c] = pt;
+        cEta[c] = eta;
+        cPhi[c] = phi;
+        cE[c] = e;
+        cVz[c] = vz;
+    }
+
+    /** Writes the candidates and, through the one-to-one rule, {@code ycand}. */
+    void write(NtupleEvent out) {
+        table.reset(out.numElements());
+        for (int c = 0; c < numCands; c++) {
+            double pt = cPt[c];
+            out.addCandidate(cCls[c], cCharge[c], (float) pt, (float) cEta[c], (float) cPhi[c], (float) cE[c], cElem[c],
+                    (float) cVz[c]);
+            table.add(cElem[c], cCls[c], cCharge[c], pt * Math.cos(cPhi[c]), pt * Math.sin(cPhi[c]),
+                    pt * Math.sinh(cEta[c]), cE[c]);
+        }
+        table.write(out, false);
+    }
+
+    private int find(int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private void union(int a, int b) {
+        int ra = find(a);
+        int rb = find(b);
+        if (ra != rb) {
+            parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+    }
+}
