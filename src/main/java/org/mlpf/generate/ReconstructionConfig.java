@@ -48,7 +48,7 @@ public record ReconstructionConfig(double ecalSeedThreshold, double ecalCellThre
             "mlpf.pf.neutral-excess-sigma", 0.0, 10.0, 1.0,
             "calorimeter energy above the linked track momenta, in resolutions, that makes a neutral PF candidate");
     public static final ConfigKey<Double> PF_ELECTRON_MIN_EOP = ConfigKey.ofDouble("mlpf.pf.electron-min-eop", 0.0,
-            5.0, 0.6, "smallest supercluster energy / GSF momentum of a PF electron");
+            5.0, 0.75, "smallest supercluster energy / GSF momentum of a PF electron");
     public static final ConfigKey<Double> PF_ELECTRON_MAX_EOP = ConfigKey.ofDouble("mlpf.pf.electron-max-eop", 0.1,
             20.0, 1.6, "largest supercluster energy / GSF momentum of a PF electron");
     public static final ConfigKey<Integer> PF_MUON_MIN_HITS = ConfigKey.ofInt("mlpf.pf.muon-min-hits", 1, 100, 8,

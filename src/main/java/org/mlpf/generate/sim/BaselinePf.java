@@ -25,15 +25,17 @@ import org.mlpf.schema.NtupleEvent;
  *       exceeds the sum of its track momenta by more than {@code pfNeutralExcessSigma} HCAL resolutions, the
  *       excess becomes a photon (on the block's largest ECAL cluster) up to the ECAL energy, and the rest a
  *       neutral hadron (on its largest HCAL cluster).</li>
- *   <li>Blocks without tracks: each ECAL cluster a photon, each HCAL cluster a neutral hadron; HF HAD clusters
- *       with their linked HF EM energy HFHAD candidates, the other HF EM clusters HFEM candidates.</li>
+ *   <li>Blocks without tracks: each ECAL cluster a photon, each HCAL cluster a neutral hadron (in jets photons
+ *       carry far more ECAL energy than neutral hadrons do); beyond the tracker (|eta| > 2.5) an ECAL cluster
+ *       linked to an HCAL cluster joins that neutral hadron instead. HF HAD clusters with their linked HF EM energy
+ *       become HFHAD candidates, the other HF EM clusters HFEM candidates.</li>
  * </ol>
  * Candidates are massless except charged hadrons (pion mass) and muons. Not thread-safe.
  */
 final class BaselinePf {
     /** MIP energy expected from a muon in the ECAL and in the HCAL, GeV. */
-    static final double ECAL_MIP_EXPECTED = 0.5;
-    static final double HCAL_MIP_EXPECTED = 3.0;
+    static final double ECAL_MIP_EXPECTED = 1.0;
+    static final double HCAL_MIP_EXPECTED = 5.0;
     /** Largest HCAL / ECAL energy ratio behind an electron's cluster. */
     static final double ELECTRON_MAX_H_OVER_E = 0.15;
     static final double PION_MASS = 0.13957039;
@@ -310,9 +312,15 @@ final class BaselinePf {
                 neutral(ParticleClass.NEUTRAL_HADRON, hcal, blkBestHcal[r], excess - blkEcal[r]);
             }
         }
-        // Clusters in blocks without tracks.
+        // Clusters in blocks without tracks. Beyond the tracker, an ECAL cluster linked to an HCAL cluster is taken
+        // as the early part of that hadron's shower (charged and neutral hadrons cannot be told apart there).
         for (int k = 0; k < ne; k++) {
-            if (!ecalUsed[k] && blkTracks[find(nt + k)] == 0 && ecalAvail[k] > 0) {
+            if (ecalUsed[k] || blkTracks[find(nt + k)] != 0 || ecalAvail[k] <= 0) {
+                continue;
+            }
+            if (Math.abs(ecal.clEta[k]) > CmsDetector.TRACKER_MAX_ETA && ecalHcal[k] >= 0) {
+                hcalAvail[ecalHcal[k]] += ecalAvail[k];
+            } else {
                 neutral(ParticleClass.PHOTON, ecal, k, ecalAvail[k]);
             }
         }

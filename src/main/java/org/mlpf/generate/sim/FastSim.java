@@ -332,8 +332,10 @@ public final class FastSim {
     private void extrapolateFrom(int t, double ox, double oy, double oz, double px, double py, double pz) {
         int q = tracks.charge[t];
         prop.start(ox, oy, oz, px, py, pz, q);
-        if (!prop.toSurface(CmsDetector.ECAL_R, CmsDetector.ECAL_BARREL_HALF_Z, CmsDetector.ECAL_ENDCAP_Z)) {
-            // CMS leaves the calorimeter coordinates of a track that never reaches the calorimeter at zero.
+        if (!prop.toSurface(CmsDetector.ECAL_R, CmsDetector.ECAL_BARREL_HALF_Z, CmsDetector.ECAL_ENDCAP_Z)
+                || Math.abs(prop.etaOfPoint()) >= CmsDetector.CALO_MAX_ETA) {
+            // CMS leaves the calorimeter coordinates of a track that never reaches the ECAL/HCAL (loopers, or a
+            // looper curling into the endcap beyond the calorimeters' acceptance) at zero.
             tracks.reachesEcal[t] = false;
             return;
         }
@@ -347,8 +349,11 @@ public final class FastSim {
         epy = prop.py;
         epz = prop.pz;
         hcalImpactUnclamped(ox, oy, oz, px, py, pz, q);
-        tracks.etaHcal[t] = prop2.etaOfPoint();
-        tracks.phiHcal[t] = prop2.phiOfPoint();
+        double etaH = prop2.etaOfPoint();
+        boolean inside = Math.abs(etaH) < CmsDetector.CALO_MAX_ETA;
+        // A helix curling back towards the beam between ECAL and HCAL keeps its ECAL coordinates.
+        tracks.etaHcal[t] = inside ? etaH : tracks.etaEcal[t];
+        tracks.phiHcal[t] = inside ? prop2.phiOfPoint() : tracks.phiEcal[t];
     }
 
     private void hcalImpactUnclamped(double ox, double oy, double oz, double px, double py, double pz, int q) {
