@@ -21,11 +21,13 @@ import org.mlpf.schema.NtupleEvent;
  *       track momentum. Its KF twin, supercluster and brem clusters are consumed.</li>
  *   <li>Charged hadrons: every remaining track (a rejected GSF track only if it has no KF twin), with the pion
  *       mass.</li>
- *   <li>Neutral excess: tracks and clusters joined by links form blocks; where the block's calorimeter energy
- *       exceeds the sum of its track momenta by more than {@code pfNeutralExcessSigma} HCAL resolutions, the
- *       excess becomes a photon (on the block's largest ECAL cluster) up to the ECAL energy, and the rest a
- *       neutral hadron (on its largest HCAL cluster).</li>
- *   <li>Blocks without tracks: each ECAL cluster a photon, each HCAL cluster a neutral hadron (in jets photons
+ *   <li>Neutral excess, per HCAL cluster: the tracks linked to it (or, for tracks without an HCAL link, to
+ *       their ECAL cluster) form a group that holds the HCAL energy and the tracks' momentum-weighted shares of
+ *       their ECAL clusters. Where the group's calorimeter energy exceeds its track momenta by more than
+ *       {@code pfNeutralExcessSigma} HCAL resolutions, the excess becomes a photon (on the group's main ECAL
+ *       cluster) up to the group's ECAL energy, and the rest a neutral hadron (on the HCAL cluster). Groups stay
+ *       local, as CMS's track-HCAL association does, so an excess never travels across a jet.</li>
+ *   <li>Clusters no track links to: each ECAL cluster a photon, each HCAL cluster a neutral hadron (in jets photons
  *       carry far more ECAL energy than neutral hadrons do); beyond the tracker (|eta| > 2.5) an ECAL cluster
  *       linked to an HCAL cluster joins that neutral hadron instead. HF HAD clusters with their linked HF EM energy
  *       become HFHAD candidates, the other HF EM clusters HFEM candidates.</li>
@@ -60,13 +62,14 @@ final class BaselinePf {
     private boolean[] ecalUsed = new boolean[256];
     private int[] ecalHcal = new int[256];
     private double[] hcalAvail = new double[256];
-    private int[] parent = new int[1024];
-    private double[] blkP = new double[1024];
-    private double[] blkEcal = new double[1024];
-    private double[] blkHcal = new double[1024];
-    private int[] blkTracks = new int[1024];
-    private int[] blkBestEcal = new int[1024];
-    private int[] blkBestHcal = new int[1024];
+    private double[] grpP = new double[1024];
+    private double[] grpEcal = new double[1024];
+    private int[] grpBestEcal = new int[1024];
+    private double[] grpBestShare = new double[1024];
+    private int[] grpTracks = new int[1024];
+    private double[] ecalTrackP = new double[256];
+    private boolean[] ecalLinked = new boolean[256];
+    private boolean[] hcalLinked = new boolean[256];
     private double[] hfAvail = new double[256];
     private int[] bremCluster = new int[64];
     private int[] scratch = new int[64];
@@ -229,103 +232,102 @@ final class BaselinePf {
         int nt = tr.size;
         int ne = ecal.numClusters;
         int nh = hcal.numClusters;
-        int nodes = nt + ne + nh;
-        if (parent.length < nodes) {
-            int n = Math.max(nodes, parent.length * 2);
-            parent = new int[n];
-            blkP = new double[n];
-            blkEcal = new double[n];
-            blkHcal = new double[n];
-            blkTracks = new int[n];
-            blkBestEcal = new int[n];
-            blkBestHcal = new int[n];
+        int groups = nh + ne;
+        if (grpP.length < groups) {
+            int n = Math.max(groups, grpP.length * 2);
+            grpP = new double[n];
+            grpEcal = new double[n];
+            grpBestEcal = new int[n];
+            grpBestShare = new double[n];
+            grpTracks = new int[n];
         }
-        for (int i = 0; i < nodes; i++) {
-            parent[i] = i;
-            blkP[i] = 0;
-            blkEcal[i] = 0;
-            blkHcal[i] = 0;
-            blkTracks[i] = 0;
-            blkBestEcal[i] = -1;
-            blkBestHcal[i] = -1;
+        if (ecalTrackP.length < ne) {
+            ecalTrackP = new double[Math.max(ne, ecalTrackP.length * 2)];
+            ecalLinked = new boolean[ecalTrackP.length];
         }
+        if (hcalLinked.length < nh) {
+            hcalLinked = new boolean[Math.max(nh, hcalLinked.length * 2)];
+        }
+        Arrays.fill(grpP, 0, groups, 0);
+        Arrays.fill(grpEcal, 0, groups, 0);
+        Arrays.fill(grpBestEcal, 0, groups, -1);
+        Arrays.fill(grpBestShare, 0, groups, 0);
+        Arrays.fill(grpTracks, 0, groups, 0);
+        Arrays.fill(ecalTrackP, 0, ne, 0);
+        Arrays.fill(ecalLinked, 0, ne, false);
+        Arrays.fill(hcalLinked, 0, nh, false);
         for (int t = 0; t < nt; t++) {
             if (!activeTrack(tr, t)) {
                 continue;
             }
-            if (trkEcal[t] >= 0 && !ecalUsed[trkEcal[t]]) {
-                union(t, nt + trkEcal[t]);
-            }
-            if (trkHcal[t] >= 0) {
-                union(t, nt + ne + trkHcal[t]);
-            }
-        }
-        for (int k = 0; k < ne; k++) {
-            if (!ecalUsed[k] && ecalHcal[k] >= 0) {
-                union(nt + k, nt + ne + ecalHcal[k]);
-            }
-        }
-        for (int t = 0; t < nt; t++) {
-            if (!activeTrack(tr, t)) {
-                continue;
-            }
-            int r = find(t);
-            blkTracks[r]++;
-            blkP[r] += tr.p[t];
             double p = tr.p[t];
             addCandidate(ParticleClass.CHARGED_HADRON.index(), tr.charge[t], tr.pt[t], tr.eta[t], tr.phi[t],
                     Math.sqrt(p * p + PION_MASS * PION_MASS), tr.elem[t], tr.vz[t]);
-        }
-        for (int k = 0; k < ne; k++) {
-            if (ecalUsed[k]) {
-                continue;
+            int e = trkEcal[t];
+            if (e >= 0 && !ecalUsed[e]) {
+                ecalTrackP[e] += p;
+                ecalLinked[e] = true;
             }
-            int r = find(nt + k);
-            blkEcal[r] += ecalAvail[k];
-            if (blkBestEcal[r] < 0 || ecalAvail[k] > ecalAvail[blkBestEcal[r]]) {
-                blkBestEcal[r] = k;
+            if (trkHcal[t] >= 0) {
+                hcalLinked[trkHcal[t]] = true;
             }
         }
-        for (int k = 0; k < nh; k++) {
-            int r = find(nt + ne + k);
-            blkHcal[r] += hcalAvail[k];
-            if (blkBestHcal[r] < 0 || hcalAvail[k] > hcalAvail[blkBestHcal[r]]) {
-                blkBestHcal[r] = k;
-            }
-        }
-        // Blocks with tracks: the neutral excess.
-        for (int r = 0; r < nodes; r++) {
-            if (parent[r] != r || blkTracks[r] == 0) {
+        // Each track joins the group of its HCAL cluster (or, without one, of its ECAL cluster) and brings its
+        // momentum-weighted share of its ECAL cluster's energy.
+        for (int t = 0; t < nt; t++) {
+            if (!activeTrack(tr, t)) {
                 continue;
             }
-            double p = blkP[r];
-            double excess = blkEcal[r] + blkHcal[r] - p;
-            if (excess <= nSigma * CmsDetector.hcalSigma(p) || excess <= 0) {
+            int e = trkEcal[t] >= 0 && !ecalUsed[trkEcal[t]] ? trkEcal[t] : -1;
+            int g = trkHcal[t] >= 0 ? trkHcal[t] : e >= 0 ? nh + e : -1;
+            if (g < 0) {
                 continue;
             }
-            if (excess <= blkEcal[r]) {
-                neutral(ParticleClass.PHOTON, ecal, blkBestEcal[r], excess);
-            } else {
-                if (blkEcal[r] > 0) {
-                    neutral(ParticleClass.PHOTON, ecal, blkBestEcal[r], blkEcal[r]);
+            grpP[g] += tr.p[t];
+            grpTracks[g]++;
+            if (e >= 0) {
+                double share = ecalAvail[e] * tr.p[t] / ecalTrackP[e];
+                grpEcal[g] += share;
+                if (share > grpBestShare[g]) {
+                    grpBestShare[g] = share;
+                    grpBestEcal[g] = e;
                 }
-                neutral(ParticleClass.NEUTRAL_HADRON, hcal, blkBestHcal[r], excess - blkEcal[r]);
             }
         }
-        // Clusters in blocks without tracks. Beyond the tracker, an ECAL cluster linked to an HCAL cluster is taken
-        // as the early part of that hadron's shower (charged and neutral hadrons cannot be told apart there).
-        for (int k = 0; k < ne; k++) {
-            if (ecalUsed[k] || blkTracks[find(nt + k)] != 0 || ecalAvail[k] <= 0) {
+        for (int g = 0; g < groups; g++) {
+            if (grpTracks[g] == 0) {
                 continue;
             }
-            if (Math.abs(ecal.clEta[k]) > CmsDetector.TRACKER_MAX_ETA && ecalHcal[k] >= 0) {
-                hcalAvail[ecalHcal[k]] += ecalAvail[k];
+            double hcalE = g < nh ? hcalAvail[g] : 0;
+            double p = grpP[g];
+            double excess = grpEcal[g] + hcalE - p;
+            if (excess <= 0 || excess <= nSigma * CmsDetector.hcalSigma(p)) {
+                continue;
+            }
+            if (excess <= grpEcal[g]) {
+                neutral(ParticleClass.PHOTON, ecal, grpBestEcal[g], excess);
+            } else {
+                if (grpEcal[g] > 0) {
+                    neutral(ParticleClass.PHOTON, ecal, grpBestEcal[g], grpEcal[g]);
+                }
+                neutral(ParticleClass.NEUTRAL_HADRON, hcal, g, excess - grpEcal[g]);
+            }
+        }
+        // Clusters no track links to. Beyond the tracker, an ECAL cluster linked to an HCAL cluster is taken as the
+        // early part of that hadron's shower (charged and neutral hadrons cannot be told apart there).
+        for (int k = 0; k < ne; k++) {
+            if (ecalUsed[k] || ecalLinked[k] || ecalAvail[k] <= 0) {
+                continue;
+            }
+            int h = ecalHcal[k];
+            if (Math.abs(ecal.clEta[k]) > CmsDetector.TRACKER_MAX_ETA && h >= 0 && !hcalLinked[h]) {
+                hcalAvail[h] += ecalAvail[k];
             } else {
                 neutral(ParticleClass.PHOTON, ecal, k, ecalAvail[k]);
             }
         }
         for (int k = 0; k < nh; k++) {
-            if (blkTracks[find(nt + ne + k)] == 0 && hcalAvail[k] > 0) {
+            if (!hcalLinked[k] && hcalAvail[k] > 0) {
                 neutral(ParticleClass.NEUTRAL_HADRON, hcal, k, hcalAvail[k]);
             }
         }
@@ -396,21 +398,5 @@ final class BaselinePf {
                     pt * Math.sinh(cEta[c]), cE[c]);
         }
         table.write(out, false);
-    }
-
-    private int find(int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
-
-    private void union(int a, int b) {
-        int ra = find(a);
-        int rb = find(b);
-        if (ra != rb) {
-            parent[Math.max(ra, rb)] = Math.min(ra, rb);
-        }
     }
 }

@@ -19,7 +19,7 @@ public final class Calorimetry {
      * and the rest renormalized: far below every clustering threshold, and a large saving in busy events.
      */
     static final double MIN_CELL_FRACTION = 0.002;
-    static final double MIN_CELL_ENERGY = 0.002;
+    static final double MIN_CELL_ENERGY = 0.005;
 
     final CaloLayer[] layers = {
         new CaloLayer(CaloGrid.ecal()), new CaloLayer(CaloGrid.hcal()),
@@ -49,7 +49,8 @@ public final class Calorimetry {
      * Deposits {@code e} GeV of particle {@code particle} around (eta, phi) in {@code layer} with a lateral Gaussian
      * profile of width {@code sigmaCm} at a shower whose transverse distance from the beam is {@code rho} (the
      * profile's width in eta and in phi is sigmaCm / rho). The profile is integrated over +-2.5 sigma and
-     * renormalized so that the whole energy stays in the layer.
+     * renormalized so that the whole energy stays in the layer. A negative {@code particle} records no truth (the
+     * target assignment never looks at the deposits of particles that have a track).
      */
     void spread(int layer, double eta, double phi, double sigmaCm, double rho, double e, int particle) {
         if (e <= 0) {
@@ -130,7 +131,9 @@ public final class Calorimetry {
         for (int i = 0; i < n; i++) {
             double ei = scratchFrac[i] * scale;
             l.add(scratchCell[i], ei);
-            record(layer, scratchCell[i], ei, particle);
+            if (particle >= 0) {
+                record(layer, scratchCell[i], ei, particle);
+            }
         }
     }
 
@@ -142,7 +145,9 @@ public final class Calorimetry {
         int c = layers[layer].grid.cell(eta, phi);
         if (c >= 0) {
             layers[layer].add(c, e);
-            record(layer, c, e, particle);
+            if (particle >= 0) {
+                record(layer, c, e, particle);
+            }
         }
     }
 

@@ -164,9 +164,17 @@ public final class FastSim {
             int region = impact(ox, oy, oz, px, py, pz, q);
             if (region != REGION_NONE) {
                 particleReachedCalo[i] = true;
-                hadronShower(i, region, hadronicEnergy(gen.pdgId(i), e, gen.mass(i)));
+                hadronShower(truthIndex(i), region, hadronicEnergy(gen.pdgId(i), e, gen.mass(i)));
             }
         }
+    }
+
+    /**
+     * The index under which particle {@code i}'s deposits are recorded as truth: -1 (none) once it has a track, since
+     * the target assignment then uses the track.
+     */
+    private int truthIndex(int i) {
+        return particleTrack[i] >= 0 ? -1 : i;
     }
 
     /** Energy a hadron can deposit: baryons bring only their kinetic energy, antibaryons annihilate. */
@@ -425,9 +433,9 @@ public final class FastSim {
         particleReachedCalo[i] = true;
         double kinetic = Math.max(0, e - mass);
         double ecal = Math.min(kinetic, mip(CmsDetector.ECAL_MIP));
-        calo.point(Calorimetry.ECAL, eEta, ePhi, ecal, i);
+        calo.point(Calorimetry.ECAL, eEta, ePhi, ecal, truthIndex(i));
         double hcal = Math.min(kinetic - ecal, mip(CmsDetector.HCAL_MIP));
-        calo.point(Calorimetry.HCAL, hEta, hPhi, hcal, i);
+        calo.point(Calorimetry.HCAL, hEta, hPhi, hcal, truthIndex(i));
     }
 
     /** Hits in the DT or CSC stations a muon of momentum {@code p} reaches (one more station per GeV). */
@@ -518,7 +526,7 @@ public final class FastSim {
                     int region = impact(x, y, z, dx / norm * photon, dy / norm * photon, dz / norm * photon, 0);
                     if (region != REGION_NONE) {
                         particleReachedCalo[i] = true;
-                        emShower(i, region, photon);
+                        emShower(tracked ? -1 : i, region, photon);
                         if (region == REGION_BARREL_ENDCAP) {
                             bremReaches[b] = true;
                             bremEtaEcal[b] = eEta;
@@ -536,7 +544,7 @@ public final class FastSim {
         int region = impact(x, y, z, cx, cy, cz, q);
         if (region != REGION_NONE) {
             particleReachedCalo[i] = true;
-            emShower(i, region, energy);
+            emShower(tracked ? -1 : i, region, energy);
         }
         if (!tracked) {
             return;
