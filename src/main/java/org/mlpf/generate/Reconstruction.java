@@ -3,9 +3,9 @@ package org.mlpf.generate;
 import java.util.Arrays;
 
 import org.mlpf.generate.sim.EventChain;
+import org.mlpf.generate.sim.FastSim;
 import org.mlpf.generate.sim.SimRandom;
 import org.mlpf.physics.GenEvent;
-import org.mlpf.physics.ParticleData;
 import org.mlpf.schema.NtupleEvent;
 
 /**
@@ -54,7 +54,7 @@ public final class Reconstruction {
             int v = gen.vertexId(i);
             out.addGenParticle(gen.pdgId(i), gen.charge(i), gen.status(i), gen.px(i), gen.py(i), gen.pz(i), gen.e(i),
                     gen.vx(i), gen.vy(i), gen.vz(i) + zShift[v], v);
-            if (gen.isFinal(i) && ParticleData.isInvisible(gen.pdgId(i))) {
+            if (gen.isFinal(i) && FastSim.invisible(gen.pdgId(i))) {
                 metX += gen.px(i);
                 metY += gen.py(i);
             }

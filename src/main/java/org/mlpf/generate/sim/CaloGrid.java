@@ -152,7 +152,10 @@ public final class CaloGrid {
     public int iphi(int k, double phi) {
         int n = ringNphi[k];
         int i = (int) Math.floor((phi + Math.PI) / TWO_PI * n);
-        return Math.floorMod(i, n);
+        if (i >= 0 && i < n) {
+            return i;
+        }
+        return i == n ? 0 : Math.floorMod(i, n);
     }
 
     public double ringLo(int k) {

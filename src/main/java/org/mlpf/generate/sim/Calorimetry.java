@@ -116,7 +116,14 @@ public final class Calorimetry {
                     scratchCell = Arrays.copyOf(scratchCell, n * 2);
                     scratchFrac = Arrays.copyOf(scratchFrac, n * 2);
                 }
-                scratchCell[n] = g.ringOffset(k) + Math.floorMod(jlo + q, np);
+                // The window is narrower than a ring, so one wrap suffices (no integer division here).
+                int j = jlo + q;
+                if (j < 0) {
+                    j += np;
+                } else if (j >= np) {
+                    j -= np;
+                }
+                scratchCell[n] = g.ringOffset(k) + j;
                 scratchFrac[n] = f;
                 total += f;
                 n++;

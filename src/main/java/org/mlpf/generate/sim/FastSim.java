@@ -123,7 +123,7 @@ public final class FastSim {
         Arrays.fill(particleReachedCalo, 0, n, false);
         for (int i = 0; i < n; i++) {
             particleDepStart[i] = calo.numDeps;
-            boolean visible = gen.isFinal(i) && !ParticleData.isInvisible(gen.pdgId(i));
+            boolean visible = gen.isFinal(i) && !invisible(gen.pdgId(i));
             particleVisible[i] = visible;
             if (visible) {
                 double oz = gen.vz(i) + zShift[gen.vertexId(i)];
@@ -167,6 +167,17 @@ public final class FastSim {
                 hadronShower(truthIndex(i), region, hadronicEnergy(gen.pdgId(i), e, gen.mass(i)));
             }
         }
+    }
+
+    /**
+     * {@link ParticleData#isInvisible}, answered without its map lookup (and the boxing of the id) for the species
+     * that fill events.
+     */
+    public static boolean invisible(int pdg) {
+        return switch (Math.abs(pdg)) {
+            case 22, 211, 111, 321, 130, 310, 2212, 2112, 11, 13 -> false;
+            default -> ParticleData.isInvisible(pdg);
+        };
     }
 
     /**
@@ -388,7 +399,7 @@ public final class FastSim {
             if (r <= rho0) {
                 continue;
             }
-            double sv = pr.crossing(r);
+            double sv = rho0 == 0 ? pr.crossingFromBeamLine(r) : pr.crossing(r);
             if (sv > sExit || Math.abs(pr.zAt(sv)) > CmsDetector.BARREL_LAYER_HALF_Z[l]) {
                 continue;
             }

@@ -71,7 +71,7 @@ final class TargetAssigner {
             if (best < 0) {
                 lostParticles++;
                 lostEnergy += e;
-                if (Math.abs(gen.eta(i)) >= CmsDetector.HF_MAX_ETA) {
+                if (Math.abs(Fast.eta(gen.px(i), gen.py(i), gen.pz(i))) >= CmsDetector.HF_MAX_ETA) {
                     beyondAcceptanceParticles++;
                     beyondAcceptanceEnergy += e;
                 }

@@ -69,4 +69,22 @@ class PropagatorTest {
         assertEquals(2.0, p.zAtBeamLine(), 1e-9);
         assertEquals(Kinematics.eta(1, 0, cot), Kinematics.eta(p.px, p.py, p.pz), 1e-12);
     }
+
+    @Test
+    void closedFormLayerCrossingAgreesWithTheGeneralOne() {
+        for (double pt : new double[] {0.3, 0.8, 2, 20}) {
+            for (int q = -1; q <= 1; q++) {
+                p.start(0, 0, 1, pt, 0.3 * pt, pt, q);
+                for (double r : CmsDetector.BARREL_LAYER_R) {
+                    double general = p.crossing(r);
+                    double closed = p.crossingFromBeamLine(r);
+                    if (Double.isInfinite(general)) {
+                        assertTrue(Double.isInfinite(closed));
+                    } else {
+                        assertEquals(general, closed, 1e-3 * general, "pT " + pt + " q " + q + " r " + r);
+                    }
+                }
+            }
+        }
+    }
 }
