@@ -164,4 +164,78 @@ class ReconstructionTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(reco, gen, 1));
         assertTrue(e.getMessage().contains("negative vertex id"));
     }
+
+    /** The value checks of org.mlpf.validate, applied to every element, target and candidate of a row. */
+    private static void assertValid(Row row) {
+        List<Row> els = NtupleRows.list(row, NtupleRows.ELEMENTS);
+        for (int i = 0; i < els.size(); i++) {
+            Row e = els.get(i);
+            for (ElementFeature f : ElementFeature.values()) {
+                float v = NtupleRows.feature(e, f);
+                assertTrue(Float.isFinite(v), "element " + i + " " + f + " = " + v);
+            }
+            for (ElementFeature f : new ElementFeature[] {ElementFeature.ETA, ElementFeature.ETA_ECAL,
+                ElementFeature.ETA_HCAL}) {
+                assertTrue(Math.abs(NtupleRows.feature(e, f)) < 6, "element " + i + " " + f);
+            }
+            for (ElementFeature f : new ElementFeature[] {ElementFeature.PHI, ElementFeature.PHI_ECAL,
+                ElementFeature.PHI_HCAL}) {
+                assertTrue(Math.abs(NtupleRows.feature(e, f)) <= (float) Math.PI, "element " + i + " " + f);
+            }
+            for (ElementFeature f : new ElementFeature[] {ElementFeature.PT, ElementFeature.E,
+                ElementFeature.CORR_ENERGY}) {
+                assertTrue(NtupleRows.feature(e, f) >= 0, "element " + i + " " + f);
+            }
+            int type = NtupleRows.type(e);
+            assertTrue(type >= 1 && type <= 11);
+        }
+        for (int col : new int[] {NtupleRows.YGEN, NtupleRows.YCAND}) {
+            List<Row> ts = NtupleRows.list(row, col);
+            assertEquals(els.size(), ts.size());
+            for (Row t : ts) {
+                for (int k = 1; k < 7; k++) {
+                    assertTrue(Float.isFinite(t.getFloat(k)));
+                }
+                assertTrue(t.getFloat(2) >= 0 && t.getFloat(6) >= 0 && Math.abs(t.getFloat(3)) < 6, t::toString);
+            }
+        }
+        for (Row c : NtupleRows.list(row, NtupleRows.CANDIDATES)) {
+            assertTrue(c.getInt(0) >= 1 && c.getInt(0) <= 7);
+            assertTrue(c.getInt(6) >= 0 && c.getInt(6) < els.size());
+            assertTrue(c.getFloat(2) >= 0 && c.getFloat(5) >= 0 && Math.abs(c.getFloat(3)) < 6);
+            assertTrue(Math.abs(c.getFloat(4)) <= (float) Math.PI && Float.isFinite(c.getFloat(7)));
+        }
+        assertTrue(Float.isFinite(row.getFloat(NtupleRows.PV_Z)));
+    }
+
+    @Test
+    void degenerateEventsGiveValidRows() {
+        GenEvent gen = new GenEvent();
+        assertValid(run(reco, gen, 1));
+        assertEquals(0f, run(reco, gen, 1).getFloat(NtupleRows.PV_Z));
+        gen.add(22, 0, 1, 0, 0, 50, 50, 0, 0, 0, 0, -1);          // along the beam
+        gen.add(22, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, -1);            // no momentum at all
+        gen.add(11, -1, 1, 3000, 100, 500, 3043.1, 0, 0, 0, 0, -1); // a 3 TeV electron
+        gen.add(211, 1, 1, 2, 1, 0.5, 2.3, 150, 90, 20, 0, -1);     // produced beyond the ECAL radius
+        gen.add(-211, -1, 1, 0.3, 0.1, 0.05, 0.36, 0, 0, 0, 0, -1); // a looper
+        gen.add(13, -1, 1, 0.2, 0, 40, 40.0005, 0, 0, -5, 0, -1);   // a muon at eta 6
+        gen.add(999999, 1, 1, 5, 5, 5, 9, 0, 0, 0, 0, -1);          // an unknown charged species
+        assertValid(run(reco, gen, 2));
+        SplittableRandom rng = new SplittableRandom(8);
+        int[] species = {22, 11, -11, 13, -13, 211, -211, 321, 2212, -2212, 2112, 130, 310, 3122, 111, 12};
+        for (int ev = 0; ev < 200; ev++) {
+            gen.reset();
+            for (int k = 0; k < 40; k++) {
+                int pdg = species[rng.nextInt(species.length)];
+                double pt = Math.exp(-3 + 8 * rng.nextDouble());
+                double eta = -6 + 12 * rng.nextDouble();
+                double r = rng.nextDouble() < 0.2 ? 300 * rng.nextDouble() : 0;
+                double phiV = 2 * Math.PI * rng.nextDouble();
+                int i = SimTestEvents.particle(gen, pdg, pt, eta, -Math.PI + 2 * Math.PI * rng.nextDouble(),
+                        20 * rng.nextGaussian(), rng.nextInt(3));
+                gen.setVertex(i, r * Math.cos(phiV), r * Math.sin(phiV), gen.vz(i));
+            }
+            assertValid(run(reco, gen, ev));
+        }
+    }
 }

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * {@code cluster_flags} bit 0 reports. Positions are energy-weighted cell centres (log-weighted in the ECAL). Not
  * thread-safe; allocation-free once the buffers have grown to an event's size.
  */
-public final class CaloLayer {
+final class CaloLayer {
     /** Log-weighting offset for ECAL positions (CMS's W0). */
     static final double LOG_WEIGHT_W0 = 4.2;
 

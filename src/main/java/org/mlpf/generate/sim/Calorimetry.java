@@ -8,12 +8,12 @@ import java.util.Arrays;
  * spread laterally with a Gaussian profile integrated over the cells (separable in eta and phi), so energy is
  * shared with neighbouring cells as in a real shower. Not thread-safe.
  */
-public final class Calorimetry {
-    public static final int ECAL = 0;
-    public static final int HCAL = 1;
-    public static final int HFEM = 2;
-    public static final int HFHAD = 3;
-    public static final int NUM_LAYERS = 4;
+final class Calorimetry {
+    static final int ECAL = 0;
+    static final int HCAL = 1;
+    static final int HFEM = 2;
+    static final int HFHAD = 3;
+    static final int NUM_LAYERS = 4;
     /**
      * Cells that would get less than this fraction of a shower, or less than {@link #MIN_CELL_ENERGY}, are skipped
      * and the rest renormalized: far below every clustering threshold, and a large saving in busy events.

@@ -7,7 +7,7 @@ package org.mlpf.generate.sim;
  * the azimuth of the momentum turns as {@code dphi/ds = -q * 0.2998 * B / pT} (clockwise seen from +z for q > 0).
  * Not thread-safe.
  */
-public final class Propagator {
+final class Propagator {
     private static final double TWO_PI = 2 * Math.PI;
 
     /** End point of the last successful propagation, cm. */

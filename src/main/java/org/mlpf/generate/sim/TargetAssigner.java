@@ -19,13 +19,19 @@ import org.mlpf.physics.ParticleData;
  *       photons and pi0 become HFEM (4) and everything else HFHAD (3).</li>
  *   <li>A muon without a track is lost: its MIP deposits are not a muon signature.</li>
  *   <li>Particles whose deposits reach no cluster (below thresholds, beyond |eta| 5, loopers absorbed in the
- *       tracker) are lost and counted.</li>
+ *       tracker), and particles beyond |eta| {@value #MAX_TARGET_ETA} whatever they hit, are lost and counted.</li>
  *   <li>Several particles on one element are merged by {@link TargetTable} (4-vectors summed, class of the most
  *       energetic).</li>
  * </ul>
  * Not thread-safe.
  */
 final class TargetAssigner {
+    /**
+     * Particles further forward than this |eta| are lost even if, produced far from the beam spot, they reach a
+     * cluster: no detector looks in their direction, and targets stay within the ntuple's eta range.
+     */
+    static final double MAX_TARGET_ETA = 5.5;
+
     final TargetTable table = new TargetTable();
 
     int visibleParticles;
@@ -67,11 +73,12 @@ final class TargetAssigner {
                 assigned(e);
                 continue;
             }
-            int best = Math.abs(pdg) == 13 ? -1 : bestCluster(sim, i);
+            double absEta = Math.abs(Fast.eta(gen.px(i), gen.py(i), gen.pz(i)));
+            int best = Math.abs(pdg) == 13 || absEta >= MAX_TARGET_ETA ? -1 : bestCluster(sim, i);
             if (best < 0) {
                 lostParticles++;
                 lostEnergy += e;
-                if (Math.abs(Fast.eta(gen.px(i), gen.py(i), gen.pz(i))) >= CmsDetector.HF_MAX_ETA) {
+                if (absEta >= CmsDetector.HF_MAX_ETA) {
                     beyondAcceptanceParticles++;
                     beyondAcceptanceEnergy += e;
                 }
