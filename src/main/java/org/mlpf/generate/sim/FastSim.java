@@ -53,8 +53,6 @@ public final class FastSim {
     int[] particleTrack = new int[256];
     /** Per generator particle: final state and visible (not a neutrino or other invisible species). */
     boolean[] particleVisible = new boolean[256];
-    /** Per generator particle: did it enter a calorimeter (false: outside acceptance or absorbed looper). */
-    boolean[] particleReachedCalo = new boolean[256];
     /** Per generator particle: its calorimeter truth deposits are entries [start, end) of {@link Calorimetry}. */
     int[] particleDepStart = new int[256];
     int[] particleDepEnd = new int[256];
@@ -86,8 +84,6 @@ public final class FastSim {
     private double[] bremEtaEcal = new double[CmsDetector.GSF_TRAJ_POINTS];
     private double[] bremPhiEcal = new double[CmsDetector.GSF_TRAJ_POINTS];
 
-    private double[] vertexZs = new double[256];
-    private double[] vertexW = new double[256];
     private long[] sortKeys = new long[256];
 
     /** A simulation with the given thresholds. */
@@ -114,13 +110,11 @@ public final class FastSim {
         int n = gen.size();
         if (particleTrack.length < n) {
             particleTrack = new int[Math.max(n, 2 * particleTrack.length)];
-            particleReachedCalo = new boolean[particleTrack.length];
             particleVisible = new boolean[particleTrack.length];
             particleDepStart = new int[particleTrack.length];
             particleDepEnd = new int[particleTrack.length];
         }
         Arrays.fill(particleTrack, 0, n, -1);
-        Arrays.fill(particleReachedCalo, 0, n, false);
         for (int i = 0; i < n; i++) {
             particleDepStart[i] = calo.numDeps;
             boolean visible = gen.isFinal(i) && !invisible(gen.pdgId(i));
@@ -150,7 +144,6 @@ public final class FastSim {
         } else if (apdg == 22 || apdg == 111) {
             int region = impact(ox, oy, oz, px, py, pz, 0);
             if (region != REGION_NONE) {
-                particleReachedCalo[i] = true;
                 emShower(i, region, e);
             }
         } else {
@@ -163,7 +156,6 @@ public final class FastSim {
             }
             int region = impact(ox, oy, oz, px, py, pz, q);
             if (region != REGION_NONE) {
-                particleReachedCalo[i] = true;
                 hadronShower(truthIndex(i), region, hadronicEnergy(gen.pdgId(i), e, gen.mass(i)));
             }
         }
@@ -441,7 +433,6 @@ public final class FastSim {
         if (region != REGION_BARREL_ENDCAP) {
             return;
         }
-        particleReachedCalo[i] = true;
         double kinetic = Math.max(0, e - mass);
         double ecal = Math.min(kinetic, mip(CmsDetector.ECAL_MIP));
         calo.point(Calorimetry.ECAL, eEta, ePhi, ecal, truthIndex(i));
@@ -536,7 +527,6 @@ public final class FastSim {
                 if (photon > 0) {
                     int region = impact(x, y, z, dx / norm * photon, dy / norm * photon, dz / norm * photon, 0);
                     if (region != REGION_NONE) {
-                        particleReachedCalo[i] = true;
                         emShower(tracked ? -1 : i, region, photon);
                         if (region == REGION_BARREL_ENDCAP) {
                             bremReaches[b] = true;
@@ -554,7 +544,6 @@ public final class FastSim {
         }
         int region = impact(x, y, z, cx, cy, cz, q);
         if (region != REGION_NONE) {
-            particleReachedCalo[i] = true;
             emShower(tracked ? -1 : i, region, energy);
         }
         if (!tracked) {
@@ -669,8 +658,6 @@ public final class FastSim {
         int n = 0;
         if (sortKeys.length < tracks.size) {
             sortKeys = new long[Math.max(tracks.size, 2 * sortKeys.length)];
-            vertexZs = new double[sortKeys.length];
-            vertexW = new double[sortKeys.length];
         }
         for (int t = 0; t < tracks.size; t++) {
             // A GSF twin repeats its KF track: count each particle's measurement once.
