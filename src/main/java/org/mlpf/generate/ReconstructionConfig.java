@@ -43,7 +43,8 @@ public record ReconstructionConfig(double ecalSeedThreshold, double ecalCellThre
     public static final ConfigKey<Double> HF_CELL = ConfigKey.ofDouble("mlpf.sim.hf.cell-threshold", 0.05, 20.0,
             0.8, "HF cell energy (GeV) needed to join a cluster; at most the seed threshold");
     public static final ConfigKey<Double> BEAM_SPOT_SIGMA_Z = ConfigKey.ofDouble("mlpf.sim.beam-spot-sigma-z", 0.0,
-            30.0, 4.5, "width in z (cm) of the luminous region where vertices of events read without vertices are placed");
+            30.0, 4.5,
+            "width in z (cm) of the luminous region where vertices of events read without vertices are placed");
     public static final ConfigKey<Double> PF_NEUTRAL_EXCESS_SIGMA = ConfigKey.ofDouble(
             "mlpf.pf.neutral-excess-sigma", 0.0, 10.0, 1.0,
             "calorimeter energy above the linked track momenta, in resolutions, that makes a neutral PF candidate");

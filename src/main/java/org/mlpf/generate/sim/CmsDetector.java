@@ -25,7 +25,8 @@ public final class CmsDetector {
     /** Half length of the tracking volume for hit counting, cm. */
     public static final double TRACKER_HALF_Z = 280;
     /** Barrel layers: radius (cm) and half length (cm): 3 pixel, 4 TIB, 6 TOB layers. */
-    static final double[] BARREL_LAYER_R = {4.4, 7.3, 10.2, 25.5, 33.9, 41.8, 49.8, 60.8, 69.2, 78.0, 86.8, 96.5, 108.0};
+    static final double[] BARREL_LAYER_R = {4.4, 7.3, 10.2, 25.5, 33.9, 41.8, 49.8, 60.8, 69.2, 78.0, 86.8, 96.5,
+        108.0};
     static final double[] BARREL_LAYER_HALF_Z = {26.7, 26.7, 26.7, 70, 70, 70, 70, 110, 110, 110, 110, 110, 110};
     /** Endcap disks: |z| (cm), inner and outer radius (cm): 2 FPIX, 3 TID, 9 TEC disks. */
     static final double[] DISK_Z = {34.5, 46.5, 80, 90, 105, 124, 139, 155, 171, 188, 207, 226, 247, 270};
@@ -88,10 +89,10 @@ public final class CmsDetector {
     /** HCAL cells 0.087 x 5 degrees up to |eta| 1.74, then 10 degrees with CMS's wider eta rings. */
     public static final double HCAL_DETA = 0.087;
     public static final int HCAL_NPHI = 72;
-    public static final double[] HCAL_OUTER_ETA_EDGES = {1.74, 1.83, 1.93, 2.043, 2.172, 2.322, 2.5, 2.65, 2.868, 3.0};
+    static final double[] HCAL_OUTER_ETA_EDGES = {1.74, 1.83, 1.93, 2.043, 2.172, 2.322, 2.5, 2.65, 2.868, 3.0};
     public static final int HCAL_OUTER_NPHI = 36;
     /** HF rings (0.175 in eta), 10 degrees in phi, the outermost ring 20 degrees. */
-    public static final double[] HF_ETA_EDGES = {3.0, 3.125, 3.3, 3.475, 3.65, 3.825, 4.0, 4.175, 4.35, 4.525, 4.7, 5.0};
+    static final double[] HF_ETA_EDGES = {3.0, 3.125, 3.3, 3.475, 3.65, 3.825, 4.0, 4.175, 4.35, 4.525, 4.7, 5.0};
     public static final int HF_NPHI = 36;
 
     // --- Showers --------------------------------------------------------------------------------------------

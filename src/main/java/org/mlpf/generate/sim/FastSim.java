@@ -448,7 +448,8 @@ public final class FastSim {
         int stations = Math.min(CmsDetector.MUON_STATIONS, 1 + (int) ((p - pMin) / CmsDetector.MUON_P_PER_STATION));
         int hits = 0;
         for (int s = 1; s <= stations; s++) {
-            int layers = dt ? (s == 4 ? CmsDetector.DT_LAYERS_STATION4 : CmsDetector.DT_LAYERS) : CmsDetector.CSC_LAYERS;
+            int layers = !dt ? CmsDetector.CSC_LAYERS
+                    : s == 4 ? CmsDetector.DT_LAYERS_STATION4 : CmsDetector.DT_LAYERS;
             hits += rngMuon.binomial(layers, CmsDetector.MUON_HIT_EFFICIENCY);
         }
         return hits;
