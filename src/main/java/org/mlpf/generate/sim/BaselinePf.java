@@ -81,9 +81,9 @@ final class BaselinePf {
         CaloLayer ecal = sim.calo.layers[Calorimetry.ECAL];
         CaloLayer hcal = sim.calo.layers[Calorimetry.HCAL];
         prepare(tr, ecal, hcal);
-        muons(tr, ecal, cfg.pfMuonMinHits());
+        muons(tr, cfg.pfMuonMinHits());
         electrons(sim, tr, ecal, cfg);
-        blocks(tr, ecal, hcal, cfg.pfNeutralExcessSigma());
+        hadronsAndNeutrals(tr, ecal, hcal, cfg.pfNeutralExcessSigma());
         forward(sim.calo.layers[Calorimetry.HFEM], sim.calo.layers[Calorimetry.HFHAD]);
     }
 
@@ -121,7 +121,7 @@ final class BaselinePf {
         }
     }
 
-    private void muons(Tracks tr, CaloLayer ecal, int minHits) {
+    private void muons(Tracks tr, int minHits) {
         for (int t = 0; t < tr.size; t++) {
             if (tr.gsf[t] || tr.dtHits[t] + tr.cscHits[t] < minHits) {
                 continue;
@@ -228,7 +228,7 @@ final class BaselinePf {
         return need <= a.length ? a : Arrays.copyOf(a, Math.max(need, a.length * 2));
     }
 
-    private void blocks(Tracks tr, CaloLayer ecal, CaloLayer hcal, double nSigma) {
+    private void hadronsAndNeutrals(Tracks tr, CaloLayer ecal, CaloLayer hcal, double nSigma) {
         int nt = tr.size;
         int ne = ecal.numClusters;
         int nh = hcal.numClusters;
