@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A small anti-kt clustering (E-scheme, rapidity-azimuth distance) for the generator's tests: nearest-neighbour
- * bookkeeping makes it O(N^2), fast enough for the few hundred particles of a hard scatter. Not the project's jet
+ * A small anti-kt clustering (E-scheme, rapidity-azimuth distance) for the generator's tests: geometric
+ * nearest-neighbour bookkeeping makes it O(N^2), fast enough for the few hundred particles of a hard scatter. Not the project's jet
  * code; only here to check that generated jets look like jets.
  */
 final class SimpleAntiKt {
@@ -37,31 +37,47 @@ final class SimpleAntiKt {
         double[] phi = new double[n];
         double[] inv = new double[n];
         boolean[] alive = new boolean[n];
+        // Geometric nearest neighbour in (y, phi) and its Delta R^2: the smallest d_ij always pairs the harder
+        // particle with its geometric nearest neighbour (FastJet's lemma), so O(N) candidates suffice.
         int[] nn = new int[n];
-        double[] nnDist = new double[n];
+        double[] nnDr2 = new double[n];
         List<List<Integer>> members = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             members.add(new ArrayList<>(List.of(i)));
             alive[i] = true;
             geometry(i, x, y, z, en, rap, phi, inv);
         }
-        double r2 = r * r;
         for (int i = 0; i < n; i++) {
-            nearest(i, n, alive, rap, phi, inv, nn, nnDist, r2);
+            nearest(i, n, alive, rap, phi, nn, nnDr2);
         }
+        double r2 = r * r;
         List<Jet> jets = new ArrayList<>();
         int left = n;
         while (left > 0) {
             int best = -1;
             double dmin = Double.MAX_VALUE;
+            boolean beam = false;
             for (int i = 0; i < n; i++) {
-                if (alive[i] && nnDist[i] < dmin) {
-                    dmin = nnDist[i];
+                if (!alive[i]) {
+                    continue;
+                }
+                if (inv[i] < dmin) {
+                    dmin = inv[i];
                     best = i;
+                    beam = true;
+                }
+                int k = nn[i];
+                if (k >= 0) {
+                    double d = Math.min(inv[i], inv[k]) * nnDr2[i] / r2;
+                    if (d < dmin) {
+                        dmin = d;
+                        best = i;
+                        beam = false;
+                    }
                 }
             }
-            int j = nn[best];
-            if (j < 0) {
+            int j = beam ? -1 : nn[best];
+            if (beam) {
                 alive[best] = false;
                 left--;
                 if (Math.hypot(x[best], y[best]) >= ptMin) {
@@ -76,14 +92,18 @@ final class SimpleAntiKt {
                 alive[j] = false;
                 left--;
                 geometry(best, x, y, z, en, rap, phi, inv);
+                nearest(best, n, alive, rap, phi, nn, nnDr2);
             }
             for (int i = 0; i < n; i++) {
-                if (alive[i] && (i == best || nn[i] == best || nn[i] == j)) {
-                    nearest(i, n, alive, rap, phi, inv, nn, nnDist, r2);
-                } else if (alive[i] && alive[best] && i != best) {
-                    double d = distance(i, best, rap, phi, inv, r2);
-                    if (d < nnDist[i]) {
-                        nnDist[i] = d;
+                if (!alive[i] || i == best) {
+                    continue;
+                }
+                if (nn[i] == best || nn[i] == j) {
+                    nearest(i, n, alive, rap, phi, nn, nnDr2);
+                } else if (alive[best]) {
+                    double d = dr2(i, best, rap, phi);
+                    if (d < nnDr2[i]) {
+                        nnDr2[i] = d;
                         nn[i] = best;
                     }
                 }
@@ -102,27 +122,26 @@ final class SimpleAntiKt {
         rap[i] = 0.5 * Math.log((e[i] + z[i]) / ez);
     }
 
-    private static void nearest(int i, int n, boolean[] alive, double[] rap, double[] phi, double[] inv, int[] nn,
-                                double[] nnDist, double r2) {
+    private static void nearest(int i, int n, boolean[] alive, double[] rap, double[] phi, int[] nn, double[] nnDr2) {
         nn[i] = -1;
-        nnDist[i] = inv[i];
+        nnDr2[i] = Double.MAX_VALUE;
         for (int k = 0; k < n; k++) {
             if (k != i && alive[k]) {
-                double d = distance(i, k, rap, phi, inv, r2);
-                if (d < nnDist[i]) {
-                    nnDist[i] = d;
+                double d = dr2(i, k, rap, phi);
+                if (d < nnDr2[i]) {
+                    nnDr2[i] = d;
                     nn[i] = k;
                 }
             }
         }
     }
 
-    private static double distance(int i, int k, double[] rap, double[] phi, double[] inv, double r2) {
+    private static double dr2(int i, int k, double[] rap, double[] phi) {
         double dphi = Math.abs(phi[i] - phi[k]);
         if (dphi > Math.PI) {
             dphi = 2 * Math.PI - dphi;
         }
         double dy = rap[i] - rap[k];
-        return Math.min(inv[i], inv[k]) * (dy * dy + dphi * dphi) / r2;
+        return dy * dy + dphi * dphi;
     }
 }
