@@ -23,12 +23,12 @@ import static org.mlpf.generate.gen.GeneratorParameters.PETERSON_EPS_C;
  * the first-rank charm or bottom hadron) and a transverse momentum that is the difference of the Gaussian kT of
  * its two constituents. The chain stops when E + p_L falls below {@link GeneratorParameters#FRAG_W_MIN}; the
  * energy it leaves, and the flavour of its last end, are lost (independent fragmentation conserves neither
- * exactly: the event's momentum reshuffling restores four-momentum). Hadrons may go slightly backward along the
- * parton axis (rapidity down to {@link GeneratorParameters#FRAG_Y_MIN}), which fills the soft region between jets
- * as a string would. A gluon fragments like a random light quark or antiquark (JETSET's independent-fragmentation
- * option): two chains per gluon made soft gluons far too prolific. Shower cutoff, FRAG_Y_MIN and the chain
- * parameters are tuned to LEP's mean charged multiplicity (20.9 at the Z pole; 27.5 at 206 GeV). One instance
- * per thread.
+ * exactly: the event's momentum reshuffling restores four-momentum). A hadron must move forward along the parton
+ * axis (rapidity above {@link GeneratorParameters#FRAG_Y_MIN}): z is drawn from the fragmentation function
+ * truncated to that range, and the chain ends when the remaining E + p_L cannot make one more hadron. A gluon
+ * fragments like a random light quark or antiquark (JETSET's independent-fragmentation option): two chains per
+ * gluon made soft gluons far too prolific. The shower cutoff and the chain parameters are tuned to LEP's mean
+ * charged multiplicity (20.9 at the Z pole; 27.5 at 206 GeV). One instance per thread.
  */
 final class Fragmentation {
     /** Spin-1 diquarks (uu, dd, ss) relative to spin-0 ones (ud, us, ds): Pythia-like suppression. */
@@ -79,15 +79,22 @@ final class Fragmentation {
             double hy = kyPrev - ky;
             double m = Decayer.resonanceMass(hadron, rng);
             double mt2 = m * m + hx * hx + hy * hy;
-            double z = heavy ? peterson(rng, a == 5 ? PETERSON_EPS_B : PETERSON_EPS_C, a == 5 ? PETERSON_MAX_B
-                    : PETERSON_MAX_C) : fieldFeynman(rng);
-            double wh = z * w;
-            if (wh * wh <= mt2 * MIN_RAPIDITY_FACTOR) {
+            // The hadron needs E + p_L above mT e^FRAG_Y_MIN: the chain ends when even all of w is not enough;
+            // otherwise z is drawn from the fragmentation function truncated to the allowed range.
+            double whMin2 = mt2 * MIN_RAPIDITY_FACTOR;
+            double wh;
+            if (w * w <= whMin2) {
                 if (!heavy) {
                     return;
                 }
                 // A heavy quark always makes its hadron; a soft one borrows energy from the event's reshuffling.
                 wh = Math.sqrt(mt2) * (1 + 1e-9);
+            } else {
+                do {
+                    double z = heavy ? peterson(rng, a == 5 ? PETERSON_EPS_B : PETERSON_EPS_C,
+                            a == 5 ? PETERSON_MAX_B : PETERSON_MAX_C) : fieldFeynman(rng);
+                    wh = z * w;
+                } while (wh * wh <= whMin2);
             }
             double eh = 0.5 * (wh + mt2 / wh);
             double pl = 0.5 * (wh - mt2 / wh);

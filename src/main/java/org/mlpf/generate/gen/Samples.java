@@ -22,6 +22,8 @@ public final class Samples {
     private static final Map<String, Sample> BY_NAME = new LinkedHashMap<>();
 
     static {
+        // Register the unstable species before any event exists, so that ParticleData knows every id we produce.
+        Species.ensureRegistered();
         add(new PhysicsSample("ttbar", EventGenerator.Process.TTBAR));
         add(new PhysicsSample("qcd", EventGenerator.Process.QCD));
         add(new PhysicsSample("ztautau", EventGenerator.Process.ZTAUTAU));

@@ -143,6 +143,14 @@ final class Species {
     private Species() {
     }
 
+    /**
+     * Makes sure the generator's species are registered with {@link ParticleData} (calling it runs this class's
+     * initialisation; the PDG-id constants alone do not, being compile-time constants).
+     */
+    static void ensureRegistered() {
+        // Class initialisation has happened by the time this runs.
+    }
+
     private static void define(int index, int pdg, double width, double ctau, boolean selfConjugate) {
         if (lookup(pdg) != index) {
             throw new IllegalStateException("species table and index() disagree for PDG id " + pdg);
