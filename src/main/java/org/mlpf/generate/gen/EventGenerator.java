@@ -28,6 +28,13 @@ final class EventGenerator {
     private static final double ALPHA_ISR_MAX = Pdfs.alphaS(ISR_PT_MIN);
     /** Give up a hard scatter whose kinematics fail (x > 1, or no room for the hadrons) after this many tries. */
     private static final int MAX_TRIES = 1000;
+    /**
+     * Largest change of the hadrons' rest-frame momenta the reshuffling may make (10%). Beyond it (a jet whose
+     * hadrons outweigh a nearly massless parton system, with a sparse underlying event: ~1% of Z + jet events),
+     * fragmentation and underlying event are redone, up to {@link #HADRONIZATION_TRIES} times, then the hard scatter.
+     */
+    private static final double RESHUFFLE_TOLERANCE = 0.1;
+    private static final int HADRONIZATION_TRIES = 10;
 
     private final EventRecord rec = new EventRecord();
     private final Decayer decayer = new Decayer();
@@ -42,7 +49,10 @@ final class EventGenerator {
     private final double[] gauss = new double[2];
     private final double[] cs = new double[2];
     private final double[] initial = new double[4];
+    private final double[] v4 = new double[4];
     private double isrPx;
+    /** Scale factor of the last momentum reshuffling (1 = the hadrons already had the right energy). */
+    private double reshuffleScale = 1;
     private double isrPy;
 
     /** This thread's generator. */
@@ -53,6 +63,16 @@ final class EventGenerator {
     /** The incoming four-momentum (px, py, pz, E) of the last event's vertex-0 system, GeV (a copy). */
     double[] lastInitialState() {
         return initial.clone();
+    }
+
+    /** The scale factor of the last event's momentum reshuffling (tests and diagnostics). */
+    double lastReshuffleScale() {
+        return reshuffleScale;
+    }
+
+    /** The hard state of the last physics event (tests and diagnostics). */
+    HardState hardStateForTest() {
+        return hs;
     }
 
     /** Generates a physics event: hard scatter and underlying event at vertex 0, then {@code pileup} interactions. */
@@ -128,13 +148,9 @@ final class EventGenerator {
             shower.add(-q, e, -s * cs[0], -s * cs[1], -c, SHOWER_MAX_ANGLE, e);
             shower.evolve(rng);
             hadrons.clear();
-            for (int i = 0; i < shower.size; i++) {
-                if (shower.isFinal(i)) {
-                    fragmentation.fragment(shower.flavour[i], shower.energy[i], shower.nx[i], shower.ny[i],
-                            shower.nz[i], hadrons, rng);
-                }
-            }
-            if (MomentumReshuffle.apply(hadrons, 0, hadrons.size, 0, 0, 0, sqrtS)) {
+            fragmentShower(0, 0, 0, sqrtS, sqrtS, rng);
+            reshuffleScale = MomentumReshuffle.apply(hadrons, 0, hadrons.size, 0, 0, 0, sqrtS);
+            if (reshuffleScale > 0) {
                 break;
             }
             if (++tries == MAX_TRIES) {
@@ -201,25 +217,39 @@ final class EventGenerator {
             }
         }
         shower.evolve(rng);
-        hadrons.clear();
-        for (int i = 0; i < shower.size; i++) {
-            if (shower.isFinal(i)) {
-                fragmentation.fragment(shower.flavour[i], shower.energy[i], shower.nx[i], shower.ny[i], shower.nz[i],
-                        hadrons, rng);
-            }
+        // Fragmentation runs in the rest frame of the hard system (a longitudinal boost away), as in JETSET: in the
+        // lab, the soft end of a forward jet's chain would land in the central region.
+        double fx = 0;
+        double fy = 0;
+        double fzh = 0;
+        double feh = 0;
+        for (int i = 0; i < hs.n; i++) {
+            fx += hs.p[4 * i];
+            fy += hs.p[4 * i + 1];
+            fzh += hs.p[4 * i + 2];
+            feh += hs.p[4 * i + 3];
         }
-        int ue = hadrons.size;
-        soft.generate(rng, UE_MULTIPLICITY_SCALE, hadrons);
-        // The underlying event comes from a collinear initial state: its energy and p_z, no transverse momentum.
+        double fm = Math.sqrt(feh * feh - fx * fx - fy * fy - fzh * fzh);
         double ueE = 0;
         double uePz = 0;
-        for (int i = ue; i < hadrons.size; i++) {
-            ueE += hadrons.e[i];
-            uePz += hadrons.pz[i];
+        boolean reshuffled = false;
+        for (int attempt = 0; attempt < HADRONIZATION_TRIES && !reshuffled; attempt++) {
+            hadrons.clear();
+            fragmentShower(fx, fy, fzh, feh, fm, rng);
+            int ue = hadrons.size;
+            soft.generate(rng, UE_MULTIPLICITY_SCALE, hadrons);
+            // The underlying event comes from a collinear initial state: its energy and p_z, no transverse momentum.
+            ueE = 0;
+            uePz = 0;
+            for (int i = ue; i < hadrons.size; i++) {
+                ueE += hadrons.e[i];
+                uePz += hadrons.pz[i];
+            }
+            reshuffleScale = hadrons.size > 0
+                    ? MomentumReshuffle.apply(hadrons, 0, hadrons.size, tx, ty, tz + uePz, te + ueE) : 1;
+            reshuffled = Math.abs(reshuffleScale - 1) <= RESHUFFLE_TOLERANCE;
         }
-        te += ueE;
-        tz += uePz;
-        if (hadrons.size > 0 && !MomentumReshuffle.apply(hadrons, 0, hadrons.size, tx, ty, tz, te)) {
+        if (!reshuffled) {
             return false;
         }
         double sx = 0;
@@ -238,6 +268,38 @@ final class EventGenerator {
         initial[3] = se;
         // Both incoming momentum fractions x = (E +- pz) / sqrt(s) must be below 1.
         return se + sz < SQRT_S && se - sz < SQRT_S;
+    }
+
+    /**
+     * Fragments every final parton of the shower in the rest frame of the system (fx, fy, fz, fe) of mass fm and
+     * boosts the hadrons back.
+     */
+    private void fragmentShower(double fx, double fy, double fz, double fe, double fm, SplittableRandom rng) {
+        for (int i = 0; i < shower.size; i++) {
+            if (!shower.isFinal(i)) {
+                continue;
+            }
+            double e = shower.energy[i];
+            v4[0] = e * shower.nx[i];
+            v4[1] = e * shower.ny[i];
+            v4[2] = e * shower.nz[i];
+            v4[3] = e;
+            Lorentz.unboost(v4, 0, fx, fy, fz, fe, fm);
+            double p = Math.sqrt(v4[0] * v4[0] + v4[1] * v4[1] + v4[2] * v4[2]);
+            int first = hadrons.size;
+            fragmentation.fragment(shower.flavour[i], v4[3], v4[0] / p, v4[1] / p, v4[2] / p, hadrons, rng);
+            for (int h = first; h < hadrons.size; h++) {
+                v4[0] = hadrons.px[h];
+                v4[1] = hadrons.py[h];
+                v4[2] = hadrons.pz[h];
+                v4[3] = hadrons.e[h];
+                Lorentz.boost(v4, 0, fx, fy, fz, fe, fm);
+                hadrons.px[h] = v4[0];
+                hadrons.py[h] = v4[1];
+                hadrons.pz[h] = v4[2];
+                hadrons.e[h] = v4[3];
+            }
+        }
     }
 
     /**

@@ -14,10 +14,11 @@ final class MomentumReshuffle {
     }
 
     /**
-     * Reshuffles particles [from, to) of {@code b} so that they add up to (tx, ty, tz, te). Returns false (and leaves
-     * the particles in their rest frame) if the target mass is below the sum of their masses.
+     * Reshuffles particles [from, to) of {@code b} so that they add up to (tx, ty, tz, te). Returns the scale factor
+     * of the rest-frame momenta, or -1 (leaving the particles unchanged or in their rest frame) if the target mass is
+     * below the sum of their masses.
      */
-    static boolean apply(ParticleBuffer b, int from, int to, double tx, double ty, double tz, double te) {
+    static double apply(ParticleBuffer b, int from, int to, double tx, double ty, double tz, double te) {
         double sx = 0;
         double sy = 0;
         double sz = 0;
@@ -33,7 +34,7 @@ final class MomentumReshuffle {
         double target2 = te * te - tx * tx - ty * ty - tz * tz;
         double have2 = se * se - sx * sx - sy * sy - sz * sz;
         if (target2 <= sm * sm || have2 <= 0) {
-            return false;
+            return -1;
         }
         double mt = Math.sqrt(target2);
         double mh = Math.sqrt(have2);
@@ -68,7 +69,7 @@ final class MomentumReshuffle {
             b.e[i] = Math.sqrt(m * m + b.px[i] * b.px[i] + b.py[i] * b.py[i] + b.pz[i] * b.pz[i]);
             boost(b, i, tx, ty, tz, te, mt);
         }
-        return true;
+        return alpha;
     }
 
     /** {@link Lorentz#boost} on particle i of the buffer. */

@@ -9,7 +9,8 @@ import static org.mlpf.generate.gen.GeneratorParameters.SHOWER_KT_MIN;
  * A final-state parton shower ordered in emission angle (angular ordering = QCD colour coherence): q -> q g,
  * g -> g g and g -> q qbar (five flavours, c and b above their pair threshold), with the leading-order splitting
  * functions, one-loop alpha_s at the branching's relative transverse momentum kT = z (1 - z) E theta, the
- * cutoff kT > {@link GeneratorParameters#SHOWER_KT_MIN}, and the dead cone theta > m/E of heavy quarks. The
+ * cutoff kT > {@link GeneratorParameters#SHOWER_KT_MIN}, virtualities z (1 - z) E^2 theta^2 decreasing from
+ * the hard scale down the cascade, and the dead cone theta > m/E of heavy quarks. The
  * Sudakov form factor is sampled with the veto algorithm. Branchings share the parent's energy exactly
  * (E_b = z E, E_c = (1 - z) E) and open at angles (1 - z) theta and z theta on either side of its direction;
  * the small violation of three-momentum conservation this leaves is removed, with that of fragmentation, by the
@@ -32,6 +33,7 @@ final class PartonShower {
     double[] nz = new double[256];
     private double[] thetaMax = new double[256];
     private double[] ktMax = new double[256];
+    private double[] virtualityMax = new double[256];
     private boolean[] branched = new boolean[256];
     private final double[] cs = new double[2];
     private final double[] basis = new double[6];
@@ -56,6 +58,7 @@ final class PartonShower {
         nz[i] = z;
         thetaMax[i] = maxAngle;
         ktMax[i] = maxKt;
+        virtualityMax[i] = maxKt * maxKt;
         branched[i] = false;
         return i;
     }
@@ -80,6 +83,7 @@ final class PartonShower {
         double deadCone = af == 4 ? MASS_C / e : af == 5 ? MASS_B / e : 0;
         double theta = thetaMax[i];
         double kmax = ktMax[i];
+        double tmax = virtualityMax[i];
         while (true) {
             // z (1 - z) <= 1/4: no branching with kT > cutoff is possible below this angle.
             if (e * theta < 4 * SHOWER_KT_MIN) {
@@ -114,20 +118,24 @@ final class PartonShower {
                 accept = z * z + (1 - z) * (1 - z);
                 quark = 1 + rng.nextInt(NF);
                 double mq = quark == 4 ? MASS_C : quark == 5 ? MASS_B : 0;
-                double virtuality = z * (1 - z) * e * e * theta * theta;
-                if (virtuality < 4 * mq * mq) {
+                double pairMass2 = z * (1 - z) * e * e * theta * theta;
+                if (pairMass2 < 4 * mq * mq) {
                     continue;
                 }
             }
             double kt = z * (1 - z) * e * theta;
-            if (kt < SHOWER_KT_MIN || kt > kmax || theta < deadCone) {
+            // The branching's virtuality z (1 - z) E^2 theta^2 is the parent's mass^2: below the hard scale for a
+            // first branching, below the mother's for later ones (else wide-angle soft gluons off fast partons
+            // would add masses the event cannot pay for).
+            double virtuality = kt * e * theta;
+            if (kt < SHOWER_KT_MIN || kt > kmax || virtuality > tmax || theta < deadCone) {
                 continue;
             }
             accept *= Pdfs.alphaS(kt) / ALPHA_MAX;
             if (rng.nextDouble() >= accept) {
                 continue;
             }
-            branch(i, z, theta, gluon ? (splitToQuarks ? quark : Species.GLUON) : f, rng);
+            branch(i, z, theta, virtuality, gluon ? (splitToQuarks ? quark : Species.GLUON) : f, rng);
             return;
         }
     }
@@ -136,7 +144,7 @@ final class PartonShower {
      * Replaces parton i by two daughters: b with energy fraction z (the quark of q -> qg, a gluon of g -> gg, the
      * quark of g -> q qbar) and c with 1 - z, opening angle theta.
      */
-    private void branch(int i, double z, double theta, int bFlavour, SplittableRandom rng) {
+    private void branch(int i, double z, double theta, double virtuality, int bFlavour, SplittableRandom rng) {
         int f = flavour[i];
         int cFlavour;
         if (f != Species.GLUON) {
@@ -162,8 +170,11 @@ final class PartonShower {
         double cc = Math.cos(thc);
         double sc = Math.sin(thc);
         branched[i] = true;
-        add(bFlavour, z * e, cb * x + sb * tx, cb * y + sb * ty, cb * w + sb * tz, theta, Double.MAX_VALUE);
-        add(cFlavour, (1 - z) * e, cc * x - sc * tx, cc * y - sc * ty, cc * w - sc * tz, theta, Double.MAX_VALUE);
+        int b = add(bFlavour, z * e, cb * x + sb * tx, cb * y + sb * ty, cb * w + sb * tz, theta, Double.MAX_VALUE);
+        int c = add(cFlavour, (1 - z) * e, cc * x - sc * tx, cc * y - sc * ty, cc * w - sc * tz, theta,
+                Double.MAX_VALUE);
+        virtualityMax[b] = virtuality;
+        virtualityMax[c] = virtuality;
     }
 
     private void grow() {
@@ -175,6 +186,7 @@ final class PartonShower {
         nz = Arrays.copyOf(nz, n);
         thetaMax = Arrays.copyOf(thetaMax, n);
         ktMax = Arrays.copyOf(ktMax, n);
+        virtualityMax = Arrays.copyOf(virtualityMax, n);
         branched = Arrays.copyOf(branched, n);
     }
 }

@@ -50,6 +50,20 @@ class ConservationTest {
     }
 
     @Test
+    void momentumReshufflingIsASmallCorrection() {
+        for (EventGenerator.Process p : EventGenerator.Process.values()) {
+            double[] scale = new double[300];
+            for (int k = 0; k < scale.length; k++) {
+                EventGenerator.get().generate(p, new SplittableRandom(k), 0, new GenEvent());
+                scale[k] = EventGenerator.get().lastReshuffleScale();
+                assertTrue(Math.abs(scale[k] - 1) <= 0.1, p + ": reshuffling scale " + scale[k]);
+            }
+            java.util.Arrays.sort(scale);
+            assertEquals(1, scale[scale.length / 2], 0.02, p + ": median reshuffling scale");
+        }
+    }
+
+    @Test
     void electronPositronCalibrationEventsConserveFourMomentum() {
         GenEvent ev = new GenEvent();
         EventGenerator.get().generateElectronPositron(91.2, new SplittableRandom(11), ev);
