@@ -134,8 +134,10 @@ final class EventGenerator {
         rec.begin(out);
         int tries = 0;
         while (true) {
-            double u = rng.nextDouble() * (3 * 0.3696 + 2 * 0.2867);
-            int q = u < 0.3696 ? 1 : u < 2 * 0.3696 ? 3 : u < 3 * 0.3696 ? 5 : u < 3 * 0.3696 + 0.2867 ? 2 : 4;
+            double down = HardProcesses.ZCOUPLING_DOWN;
+            double up = HardProcesses.ZCOUPLING_UP;
+            double u = rng.nextDouble() * (3 * down + 2 * up);
+            int q = u < down ? 1 : u < 2 * down ? 3 : u < 3 * down ? 5 : u < 3 * down + up ? 2 : 4;
             double c;
             do {
                 c = 2 * rng.nextDouble() - 1;
@@ -331,7 +333,8 @@ final class EventGenerator {
             RandomVariates.azimuth(rng, cs, 0);
             int id = Species.GLUON;
             if (rng.nextDouble() < ISR_QUARK_FRACTION) {
-                id = 1 + (int) (rng.nextDouble() * 3);
+                // d, u or s quark or antiquark.
+                id = 1 + rng.nextInt(3);
                 id = rng.nextBoolean() ? id : -id;
             }
             double px = pt * cs[0];

@@ -35,6 +35,12 @@ final class Fragmentation {
     private static final double SAME_FLAVOUR_DIQUARK = 0.25;
     /** Lambda (rather than Sigma0) share of uds baryons. */
     private static final double LAMBDA_FRACTION = 2.0 / 3;
+    /** A forced heavy hadron gets E + p_L just above mT (a hair forward, never backward by rounding). */
+    private static final double AT_REST_MARGIN = 1e-9;
+    /** Smallest z of the Peterson function (it vanishes at 0; a zero z would divide by zero). */
+    private static final double Z_MIN = 1e-6;
+    /** Points of the grid that finds the Peterson function's maximum. */
+    private static final int PETERSON_GRID = 100_000;
     /** (wh / mT)^2 >= this: a hadron's rapidity along the parton axis is above FRAG_Y_MIN. */
     private static final double MIN_RAPIDITY_FACTOR = Math.exp(2 * GeneratorParameters.FRAG_Y_MIN);
     private static final double PETERSON_MAX_C = petersonMax(PETERSON_EPS_C);
@@ -88,7 +94,7 @@ final class Fragmentation {
                     return;
                 }
                 // A heavy quark always makes its hadron; a soft one borrows energy from the event's reshuffling.
-                wh = Math.sqrt(mt2) * (1 + 1e-9);
+                wh = Math.sqrt(mt2) * (1 + AT_REST_MARGIN);
             } else {
                 do {
                     double z = heavy ? peterson(rng, a == 5 ? PETERSON_EPS_B : PETERSON_EPS_C,
@@ -231,7 +237,7 @@ final class Fragmentation {
         while (true) {
             double z = rng.nextDouble();
             if (rng.nextDouble() * max <= petersonShape(z, eps)) {
-                return Math.max(z, 1e-6);
+                return Math.max(z, Z_MIN);
             }
         }
     }
@@ -244,7 +250,7 @@ final class Fragmentation {
 
     private static double petersonMax(double eps) {
         double max = 0;
-        int n = 100_000;
+        int n = PETERSON_GRID;
         for (int i = 1; i < n; i++) {
             max = Math.max(max, petersonShape((double) i / n, eps));
         }
@@ -260,6 +266,7 @@ final class Fragmentation {
         double ax;
         double ay;
         double az;
+        // Cross with the coordinate axis least aligned with the vector, for a well-conditioned normal.
         if (Math.abs(z) < 0.9) {
             // e1 = n x z-hat, normalised.
             double r = Math.sqrt(x * x + y * y);

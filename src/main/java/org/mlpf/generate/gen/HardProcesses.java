@@ -36,12 +36,20 @@ final class HardProcesses {
     private static final double M_B = Species.mass(Species.BOTTOM);
     private static final double M_TAU = Species.mass(Species.TAU);
     private static final double CA = 3;
+    /** Attempts at Breit-Wigner top masses that fit in the pair's mass. */
+    private static final int MASS_TRIES = 100;
+    /** Near threshold, each top takes just under half of the pair mass. */
+    private static final double THRESHOLD_SHARE_MARGIN = 1e-4;
+    /** Safety factor on the end-point bound of the top angular distribution. */
+    private static final double ANGLE_SAFETY = 1.1;
+    /** The W of a top decay stays this far (GeV) below m_t - m_b, so that the b has momentum. */
+    private static final double W_MASS_MARGIN = 0.5;
     private static final double CF = 4.0 / 3;
     private static final int NF = 5;
 
     /** Z couplings v^2 + a^2 of down-type and up-type quarks (sin^2 theta_W = 0.2312). */
-    private static final double ZCOUPLING_DOWN = 0.3696;
-    private static final double ZCOUPLING_UP = 0.2867;
+    static final double ZCOUPLING_DOWN = 0.3696;
+    static final double ZCOUPLING_UP = 0.2867;
 
     /** W+ decays: charged lepton or down-type antiquark ("down" member), neutrino or up-type quark. */
     private static final int[] W_DOWN = {-Species.ELECTRON, -Species.MUON, -Species.TAU, -1, -3, -3, -1};
@@ -129,13 +137,14 @@ final class HardProcesses {
         boolean gluons = rng.nextDouble() * (gg + qq) < gg;
         double m1 = M_TOP;
         double m2 = M_TOP;
-        for (int k = 0; k < 100; k++) {
+        for (int k = 0; k < MASS_TRIES; k++) {
             m1 = breitWigner(rng, M_TOP, W_TOP, M_TOP - BREIT_WIGNER_WIDTHS * W_TOP);
             m2 = breitWigner(rng, M_TOP, W_TOP, M_TOP - BREIT_WIGNER_WIDTHS * W_TOP);
             if (m1 + m2 < mass) {
                 break;
             }
-            m1 = Math.min(M_TOP, 0.4999 * mass);
+            // Just above threshold no Breit-Wigner pair may fit: then both tops share the available mass.
+            m1 = Math.min(M_TOP, (0.5 - THRESHOLD_SHARE_MARGIN) * mass);
             m2 = m1;
         }
         double rho = Math.min(4 * M_TOP * M_TOP / shat, 1);
@@ -158,7 +167,9 @@ final class HardProcesses {
 
     /** cos theta* of the top: q qbar ~ 1 + beta^2 c^2 + rho; gg ~ (1/(6 t1 t2) - 3/8)(t1^2 + t2^2 + rho - rho^2/(4 t1 t2)). */
     private static double topAngle(SplittableRandom rng, boolean gluons, double rho, double beta) {
-        double max = 1.1 * Math.max(topMatrixElement(gluons, rho, beta, 0), topMatrixElement(gluons, rho, beta, 1));
+        // |M|^2 grows monotonically with |cos theta| (t- and u-channel poles): its end points bound it.
+        double max = ANGLE_SAFETY * Math.max(topMatrixElement(gluons, rho, beta, 0),
+                topMatrixElement(gluons, rho, beta, 1));
         while (true) {
             double c = 2 * rng.nextDouble() - 1;
             if (rng.nextDouble() * max <= topMatrixElement(gluons, rho, beta, c)) {
@@ -183,7 +194,7 @@ final class HardProcesses {
      */
     private void decayTop(int sign, double px, double py, double pz, double e, double mt, HardState hs,
                           SplittableRandom rng) {
-        double hi = Math.min(M_W + BREIT_WIGNER_WIDTHS * W_W, mt - M_B - 0.5);
+        double hi = Math.min(M_W + BREIT_WIGNER_WIDTHS * W_W, mt - M_B - W_MASS_MARGIN);
         double mw = RandomVariates.breitWigner(rng, M_W, W_W, M_W - BREIT_WIGNER_WIDTHS * W_W, hi);
         double p = Lorentz.twoBodyMomentum(mt, mw, M_B);
         RandomVariates.isotropic(rng, dir, 0);

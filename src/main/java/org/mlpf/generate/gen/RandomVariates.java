@@ -110,6 +110,7 @@ final class RandomVariates {
             }
             v = v * v * v;
             double u = open(r);
+            // Squeeze test first (the constant 0.0331 is Marsaglia and Tsang's), then the exact log test.
             if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) {
                 return d * v;
             }
