@@ -175,7 +175,7 @@ final class EventGenerator {
             pileupInteraction(k, rng);
         }
         out.setNumPileup(pileup);
-        decayer.decayAll(rec, 0, rng);
+        decayer.decayAll(rec, rec.start(), rng);
     }
 
     /**

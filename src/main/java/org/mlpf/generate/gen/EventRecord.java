@@ -12,10 +12,17 @@ import org.mlpf.physics.GenEvent;
 final class EventRecord {
     private GenEvent event;
     private double[] mass = new double[1024];
+    private int start;
 
-    /** Starts filling {@code out} (already reset by the caller). */
+    /** Starts filling {@code out} (normally reset by the caller; particles already in it are left alone). */
     void begin(GenEvent out) {
         event = out;
+        start = out.size();
+    }
+
+    /** Index of this event's first particle (0 unless the caller handed over a non-empty event). */
+    int start() {
+        return start;
     }
 
     GenEvent event() {

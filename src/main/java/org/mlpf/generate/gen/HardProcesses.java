@@ -22,8 +22,8 @@ import static org.mlpf.generate.gen.GeneratorParameters.Z_MASS_WINDOW;
  * q qbar -> q' qbar', q qbar -> gg) with alpha_s(pT-hat)^2, pT-hat from {@link GeneratorParameters#QCD_PTHAT_MIN};</li>
  * <li>q qbar -> Z -> tau tau with a Breit-Wigner Z and the 1 + cos^2 theta angular distribution (no gamma*).</li>
  * </ul>
- * Phase-space sampling is exact (accept-reject against tabulated bounds built once per JVM); one instance per thread
- * for its scratch arrays.
+ * Phase-space sampling is exact (accept-reject against tabulated bounds built once per JVM, on a process's first
+ * event); one instance per thread for its scratch arrays.
  */
 final class HardProcesses {
     private static final double S = SQRT_S * SQRT_S;
@@ -62,13 +62,8 @@ final class HardProcesses {
 
     // Top pairs: (ln tau, y) grid; tau = shat / s from threshold to shat = s / 4.
     private static final double TT_YMAX = 3.8;
-    private static final GridSampler TTBAR = new GridSampler(HardProcesses::ttbarDensity,
-            Math.log(4 * M_TOP * M_TOP / S), Math.log(0.25), 60, -TT_YMAX, TT_YMAX, 40);
-
     // Z: (mass, y) grid.
     private static final double Z_YMAX = 5.2;
-    private static final GridSampler ZTT = new GridSampler(HardProcesses::zDensity, M_Z - Z_MASS_WINDOW,
-            M_Z + Z_MASS_WINDOW, 120, -Z_YMAX, Z_YMAX, 40);
 
     // QCD: marginal in ln pT-hat tabulated at nodes (piecewise exponential between them), and the largest weight
     // over (y3, y4) at each node for the accept-reject of the rapidities.
@@ -78,32 +73,58 @@ final class HardProcesses {
     private static final double QCD_SAFETY = 2.0;
     private static final double QCD_LN_MIN = Math.log(QCD_PTHAT_MIN);
     private static final double QCD_DLN = (Math.log(QCD_PTHAT_MAX) - QCD_LN_MIN) / (QCD_NODES - 1);
-    private static final double[] QCD_MARGINAL = new double[QCD_NODES];
-    private static final double[] QCD_MAX = new double[QCD_NODES];
-    private static final double[] QCD_SEGMENT_CUMULATIVE = new double[QCD_NODES - 1];
 
-    static {
-        double[] parts = new double[8];
-        for (int i = 0; i < QCD_NODES; i++) {
-            double pt = Math.exp(QCD_LN_MIN + i * QCD_DLN);
-            double ymax = Math.log(SQRT_S / pt);
-            double dy = 2 * ymax / QCD_Y_GRID;
-            double sum = 0;
-            double max = 0;
-            for (int a = 0; a < QCD_Y_GRID; a++) {
-                for (int b = 0; b < QCD_Y_GRID; b++) {
-                    double w = qcdWeight(pt, -ymax + (a + 0.5) * dy, -ymax + (b + 0.5) * dy, parts);
-                    sum += w;
-                    max = Math.max(max, w);
+    /** The top-pair table, built on first use (holder idiom: guns never pay for it). */
+    private static final class TtbarTable {
+        static final GridSampler GRID = new GridSampler(HardProcesses::ttbarDensity,
+                Math.log(4 * M_TOP * M_TOP / S), Math.log(0.25), 60, -TT_YMAX, TT_YMAX, 40);
+    }
+
+    /** The Z table, built on first use. */
+    private static final class ZTable {
+        static final GridSampler GRID = new GridSampler(HardProcesses::zDensity, M_Z - Z_MASS_WINDOW,
+                M_Z + Z_MASS_WINDOW, 120, -Z_YMAX, Z_YMAX, 40);
+    }
+
+    /** The QCD tables, built on first use. */
+    private static final class QcdTable {
+        static final double[] MARGINAL = new double[QCD_NODES];
+        static final double[] MAX = new double[QCD_NODES];
+        static final double[] SEGMENT_CUMULATIVE = new double[QCD_NODES - 1];
+
+        static {
+            double[] parts = new double[8];
+            for (int i = 0; i < QCD_NODES; i++) {
+                double pt = Math.exp(QCD_LN_MIN + i * QCD_DLN);
+                double ymax = Math.log(SQRT_S / pt);
+                double dy = 2 * ymax / QCD_Y_GRID;
+                double sum = 0;
+                double max = 0;
+                for (int a = 0; a < QCD_Y_GRID; a++) {
+                    for (int b = 0; b < QCD_Y_GRID; b++) {
+                        double w = qcdWeight(pt, -ymax + (a + 0.5) * dy, -ymax + (b + 0.5) * dy, parts);
+                        sum += w;
+                        max = Math.max(max, w);
+                    }
                 }
+                MARGINAL[i] = sum * dy * dy;
+                MAX[i] = max;
             }
-            QCD_MARGINAL[i] = sum * dy * dy;
-            QCD_MAX[i] = max;
+            double acc = 0;
+            for (int i = 0; i < QCD_NODES - 1; i++) {
+                acc += segmentIntegral(i);
+                SEGMENT_CUMULATIVE[i] = acc;
+            }
         }
-        double acc = 0;
-        for (int i = 0; i < QCD_NODES - 1; i++) {
-            acc += segmentIntegral(i);
-            QCD_SEGMENT_CUMULATIVE[i] = acc;
+
+        private static double segmentIntegral(int i) {
+            double a = MARGINAL[i];
+            double b = MARGINAL[i + 1];
+            if (a <= 0 || b <= 0) {
+                return 0.5 * (a + b) * QCD_DLN;
+            }
+            double slope = Math.log(b / a);
+            return Math.abs(slope) < 1e-9 ? a * QCD_DLN : (b - a) * QCD_DLN / slope;
         }
     }
 
@@ -123,7 +144,7 @@ final class HardProcesses {
 
     /** p p -> t tbar with both tops decayed (t -> b W, W -> f f'). */
     void ttbar(SplittableRandom rng, HardState hs) {
-        TTBAR.sample(rng, grid);
+        TtbarTable.GRID.sample(rng, grid);
         double tau = Math.exp(grid[0]);
         double y = grid[1];
         double mass = Math.sqrt(tau * S);
@@ -314,7 +335,7 @@ final class HardProcesses {
 
     /** q qbar -> Z -> tau+ tau-; the taus are marked for forced hadronic decays. */
     void zTauTau(SplittableRandom rng, HardState hs) {
-        ZTT.sample(rng, grid);
+        ZTable.GRID.sample(rng, grid);
         double mass = grid[0];
         double c;
         do {
@@ -360,18 +381,18 @@ final class HardProcesses {
     /** p p -> 2 partons with pT-hat above {@link GeneratorParameters#QCD_PTHAT_MIN}. */
     void qcd(SplittableRandom rng, HardState hs) {
         // ln pT-hat from the piecewise-exponential marginal.
-        double x = rng.nextDouble() * QCD_SEGMENT_CUMULATIVE[QCD_NODES - 2];
+        double x = rng.nextDouble() * QcdTable.SEGMENT_CUMULATIVE[QCD_NODES - 2];
         int seg = 0;
-        while (seg < QCD_NODES - 2 && QCD_SEGMENT_CUMULATIVE[seg] <= x) {
+        while (seg < QCD_NODES - 2 && QcdTable.SEGMENT_CUMULATIVE[seg] <= x) {
             seg++;
         }
-        double slope = Math.log(QCD_MARGINAL[seg + 1] / QCD_MARGINAL[seg]) / QCD_DLN;
+        double slope = Math.log(QcdTable.MARGINAL[seg + 1] / QcdTable.MARGINAL[seg]) / QCD_DLN;
         double u = rng.nextDouble();
         double lnPt = QCD_LN_MIN + seg * QCD_DLN
                 + (Math.abs(slope * QCD_DLN) < 1e-9 ? u * QCD_DLN : Math.log1p(u * Math.expm1(slope * QCD_DLN)) / slope);
         double pt = Math.exp(lnPt);
         double ymax = Math.log(SQRT_S / pt);
-        double bound = QCD_SAFETY * Math.max(QCD_MAX[seg], QCD_MAX[seg + 1]);
+        double bound = QCD_SAFETY * Math.max(QcdTable.MAX[seg], QcdTable.MAX[seg + 1]);
         double y3;
         double y4;
         double w;
@@ -657,16 +678,6 @@ final class HardProcesses {
         return 4.5 * (3 - t * u / (s * s) - s * u / (t * t) - s * t / (u * u));
     }
 
-    private static double segmentIntegral(int i) {
-        double a = QCD_MARGINAL[i];
-        double b = QCD_MARGINAL[i + 1];
-        if (a <= 0 || b <= 0) {
-            return 0.5 * (a + b) * QCD_DLN;
-        }
-        double slope = Math.log(b / a);
-        return Math.abs(slope) < 1e-9 ? a * QCD_DLN : (b - a) * QCD_DLN / slope;
-    }
-
     private static double[] cumulative(double[] br) {
         double total = 0;
         for (double b : br) {
@@ -690,7 +701,7 @@ final class HardProcesses {
             int seg = rng.nextInt(QCD_NODES - 1);
             double pt = Math.exp(QCD_LN_MIN + (seg + rng.nextDouble()) * QCD_DLN);
             double ymax = Math.log(SQRT_S / pt);
-            double bound = QCD_SAFETY * Math.max(QCD_MAX[seg], QCD_MAX[seg + 1]);
+            double bound = QCD_SAFETY * Math.max(QcdTable.MAX[seg], QcdTable.MAX[seg + 1]);
             double v = qcdWeight(pt, ymax * (2 * rng.nextDouble() - 1), ymax * (2 * rng.nextDouble() - 1), w);
             worst = Math.max(worst, v / bound);
         }
@@ -699,6 +710,6 @@ final class HardProcesses {
 
     /** The same check for the top-pair and Z grids. */
     static double gridMaxBoundRatio(SplittableRandom rng, int n) {
-        return Math.max(TTBAR.maxBoundRatio(rng, n), ZTT.maxBoundRatio(rng, n));
+        return Math.max(TtbarTable.GRID.maxBoundRatio(rng, n), ZTable.GRID.maxBoundRatio(rng, n));
     }
 }
