@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.mlpf.compare.CompareConfig;
+import org.mlpf.generate.GenerateConfig;
 import org.mlpf.generate.ReconstructionConfig;
 import org.mlpf.tensorize.TensorizeConfig;
 import org.mlpf.validate.ValidateConfig;
@@ -34,7 +35,7 @@ public final class ConfigRegistry {
 
     private static Map<String, ConfigKey<?>> build() {
         Map<String, ConfigKey<?>> m = new LinkedHashMap<>();
-        List<List<ConfigKey<?>>> groups = List.of(RuntimeConfig.KEYS, ValidateConfig.KEYS, ReconstructionConfig.KEYS,
+        List<List<ConfigKey<?>>> groups = List.of(RuntimeConfig.KEYS, ValidateConfig.KEYS, GenerateConfig.KEYS, ReconstructionConfig.KEYS,
                 TensorizeConfig.KEYS, CompareConfig.KEYS);
         for (List<ConfigKey<?>> group : groups) {
             for (ConfigKey<?> k : group) {

@@ -21,6 +21,10 @@ import org.mlpf.schema.NtupleEvent;
  * region of width {@link ReconstructionConfig#beamSpotSigmaZ()}; the simulation and the written generator particles
  * both use these z. Events with any non-zero vertex are taken as they are.
  *
+ * <p>The generator record written is the hard scatter's (vertex 0, every status); pileup particles only with
+ * {@link ReconstructionConfig#keepPileupGenParticles()}. Generator MET counts the invisible particles of every
+ * interaction either way.
+ *
  * <p>{@code pv_z} is the z of the primary vertex reconstructed from the tracks (the vertex candidate with the largest
  * sum of pT^2), as CMS chooses it; 0 in an event without tracks.
  *
@@ -52,8 +56,10 @@ public final class Reconstruction {
         double metY = 0;
         for (int i = 0; i < gen.size(); i++) {
             int v = gen.vertexId(i);
-            out.addGenParticle(gen.pdgId(i), gen.charge(i), gen.status(i), gen.px(i), gen.py(i), gen.pz(i), gen.e(i),
-                    gen.vx(i), gen.vy(i), gen.vz(i) + zShift[v], v);
+            if (v == 0 || cfg.keepPileupGenParticles()) {
+                out.addGenParticle(gen.pdgId(i), gen.charge(i), gen.status(i), gen.px(i), gen.py(i), gen.pz(i),
+                        gen.e(i), gen.vx(i), gen.vy(i), gen.vz(i) + zShift[v], v);
+            }
             if (gen.isFinal(i) && FastSim.invisible(gen.pdgId(i))) {
                 metX += gen.px(i);
                 metY += gen.py(i);

@@ -25,11 +25,15 @@ import org.mlpf.config.Settings;
  * @param pfElectronMinEoverP   smallest supercluster energy over GSF momentum of a PF electron
  * @param pfElectronMaxEoverP   largest supercluster energy over GSF momentum of a PF electron
  * @param pfMuonMinHits         fewest muon-chamber hits (DT + CSC) of a PF muon's track
+ * @param keepPileupGenParticles write the pileup interactions' generator particles into the ntuple too (about
+ *                              140 per interaction: most of the bytes of a busy event); the hard scatter's are
+ *                              always written, and generator MET always counts every interaction
  */
 public record ReconstructionConfig(double ecalSeedThreshold, double ecalCellThreshold, double hcalSeedThreshold,
                                    double hcalCellThreshold, double hfSeedThreshold, double hfCellThreshold,
                                    double beamSpotSigmaZ, double pfNeutralExcessSigma, double pfElectronMinEoverP,
-                                   double pfElectronMaxEoverP, int pfMuonMinHits) implements Serializable {
+                                   double pfElectronMaxEoverP, int pfMuonMinHits, boolean keepPileupGenParticles)
+        implements Serializable {
     public static final ConfigKey<Double> ECAL_SEED = ConfigKey.ofDouble("mlpf.sim.ecal.seed-threshold", 0.05, 10.0,
             0.5, "ECAL cell energy (GeV) needed to seed a topological cluster");
     public static final ConfigKey<Double> ECAL_CELL = ConfigKey.ofDouble("mlpf.sim.ecal.cell-threshold", 0.01, 5.0,
@@ -55,9 +59,14 @@ public record ReconstructionConfig(double ecalSeedThreshold, double ecalCellThre
     public static final ConfigKey<Integer> PF_MUON_MIN_HITS = ConfigKey.ofInt("mlpf.pf.muon-min-hits", 1, 100, 8,
             "fewest muon-chamber hits (DT + CSC) on a track for a PF muon");
 
+    public static final ConfigKey<Boolean> KEEP_PILEUP_GEN = ConfigKey.ofBoolean("mlpf.sim.keep-pileup-gen-particles",
+            false, "also write the pileup interactions' generator particles into the ntuple (the hard scatter's are "
+                    + "always written; no stage needs pileup truth, and it is most of a busy event's bytes)");
+
     /** All keys of this group. */
     public static final List<ConfigKey<?>> KEYS = List.of(ECAL_SEED, ECAL_CELL, HCAL_SEED, HCAL_CELL, HF_SEED, HF_CELL,
-            BEAM_SPOT_SIGMA_Z, PF_NEUTRAL_EXCESS_SIGMA, PF_ELECTRON_MIN_EOP, PF_ELECTRON_MAX_EOP, PF_MUON_MIN_HITS);
+            BEAM_SPOT_SIGMA_Z, PF_NEUTRAL_EXCESS_SIGMA, PF_ELECTRON_MIN_EOP, PF_ELECTRON_MAX_EOP, PF_MUON_MIN_HITS,
+            KEEP_PILEUP_GEN);
 
     public ReconstructionConfig {
         ECAL_SEED.check(ecalSeedThreshold);
@@ -71,6 +80,7 @@ public record ReconstructionConfig(double ecalSeedThreshold, double ecalCellThre
         PF_ELECTRON_MIN_EOP.check(pfElectronMinEoverP);
         PF_ELECTRON_MAX_EOP.check(pfElectronMaxEoverP);
         PF_MUON_MIN_HITS.check(pfMuonMinHits);
+        KEEP_PILEUP_GEN.check(keepPileupGenParticles);
         notAbove(ECAL_CELL, ecalCellThreshold, ECAL_SEED, ecalSeedThreshold);
         notAbove(HCAL_CELL, hcalCellThreshold, HCAL_SEED, hcalSeedThreshold);
         notAbove(HF_CELL, hfCellThreshold, HF_SEED, hfSeedThreshold);
@@ -84,14 +94,15 @@ public record ReconstructionConfig(double ecalSeedThreshold, double ecalCellThre
     public static ReconstructionConfig defaults() {
         return new ReconstructionConfig(def(ECAL_SEED), def(ECAL_CELL), def(HCAL_SEED), def(HCAL_CELL), def(HF_SEED),
                 def(HF_CELL), def(BEAM_SPOT_SIGMA_Z), def(PF_NEUTRAL_EXCESS_SIGMA), def(PF_ELECTRON_MIN_EOP),
-                def(PF_ELECTRON_MAX_EOP), PF_MUON_MIN_HITS.parse(PF_MUON_MIN_HITS.defaultValue(), "its default"));
+                def(PF_ELECTRON_MAX_EOP), PF_MUON_MIN_HITS.parse(PF_MUON_MIN_HITS.defaultValue(), "its default"),
+                KEEP_PILEUP_GEN.parse(KEEP_PILEUP_GEN.defaultValue(), "its default"));
     }
 
     /** Reads the record from a configuration. */
     public static ReconstructionConfig from(Settings s) {
         return new ReconstructionConfig(s.get(ECAL_SEED), s.get(ECAL_CELL), s.get(HCAL_SEED), s.get(HCAL_CELL),
                 s.get(HF_SEED), s.get(HF_CELL), s.get(BEAM_SPOT_SIGMA_Z), s.get(PF_NEUTRAL_EXCESS_SIGMA),
-                s.get(PF_ELECTRON_MIN_EOP), s.get(PF_ELECTRON_MAX_EOP), s.get(PF_MUON_MIN_HITS));
+                s.get(PF_ELECTRON_MIN_EOP), s.get(PF_ELECTRON_MAX_EOP), s.get(PF_MUON_MIN_HITS), s.get(KEEP_PILEUP_GEN));
     }
 
     private static double def(ConfigKey<Double> k) {

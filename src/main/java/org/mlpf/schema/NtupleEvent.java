@@ -10,7 +10,8 @@ import org.apache.spark.sql.RowFactory;
 /**
  * One event being assembled for the ntuple, stored in flat primitive arrays, and turned into a {@link Row} of
  * {@link NtupleSchema#SCHEMA} at the end. The ntuple writers (generator, simulation) and the tests share it, so
- * the column order lives here and in {@link NtupleSchema} only. Not thread-safe; reusable through
+ * the column order lives here and in {@link NtupleSchema} only. List columns are Scala sequences, as Spark's
+ * encoders want them ({@link Row#getList} reads them back as Java lists). Not thread-safe; reusable through
  * {@link #reset}.
  */
 public final class NtupleEvent {
@@ -191,8 +192,13 @@ public final class NtupleEvent {
             gens.add(RowFactory.create(genInts[oi], genInts[oi + 1], genInts[oi + 2], gen[o], gen[o + 1], gen[o + 2],
                     gen[o + 3], gen[o + 4], gen[o + 5], gen[o + 6], genInts[oi + 3]));
         }
-        return RowFactory.create(eventId, sample, NtupleSchema.VERSION, els, yg, yc, cands, gens, genMet, genMetPhi,
-                numPileup, pvZ);
+        return RowFactory.create(eventId, sample, NtupleSchema.VERSION, seq(els), seq(yg), seq(yc), seq(cands),
+                seq(gens), genMet, genMetPhi, numPileup, pvZ);
+    }
+
+    /** Lists as Scala sequences: what Spark's row encoders expect (createDataFrame accepts them too). */
+    private static scala.collection.Seq<Row> seq(List<Row> rows) {
+        return scala.collection.JavaConverters.asScalaBuffer(rows);
     }
 
     private static Row targetRow(float[] t, int i) {

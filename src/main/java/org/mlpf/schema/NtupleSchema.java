@@ -98,7 +98,7 @@ public final class NtupleSchema {
             .add(f(YGEN, listOf(TARGET), "generator-level target of each element (same length and order as elements)"))
             .add(f(YCAND, listOf(TARGET), "baseline-PF target of each element (same length and order as elements)"))
             .add(f(PF_CANDIDATES, listOf(CandidateSchema.CANDIDATE), "baseline PF candidates of the event"))
-            .add(f(GEN_PARTICLES, listOf(GEN_PARTICLE), "generator particles, hard scatter and pileup"))
+            .add(f(GEN_PARTICLES, listOf(GEN_PARTICLE), "generator particles of the hard scatter (pileup ones too with mlpf.sim.keep-pileup-gen-particles)"))
             .add(f(GEN_MET, DataTypes.FloatType, "generator MET: |vector sum of invisible particles' pT|, GeV"))
             .add(f(GEN_MET_PHI, DataTypes.FloatType, "azimuth of the generator MET vector, radians"))
             .add(f(NUM_PILEUP, DataTypes.IntegerType, "number of pileup interactions"))

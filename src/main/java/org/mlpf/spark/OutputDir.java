@@ -70,6 +70,11 @@ public final class OutputDir implements AutoCloseable {
         return target.toString();
     }
 
+    /** The temporary directory itself, where a job writing one dataset writes. */
+    public String path() {
+        return tmp.toString();
+    }
+
     /** A path inside the temporary directory, where the job writes. */
     public String resolve(String child) {
         return new Path(tmp, child).toString();

@@ -60,7 +60,7 @@ public final class TensorizeJob {
             String data = dir.resolve(TensorSchema.DATA_DIR);
             stage.tensors(ntuples)
                     .sortWithinPartitions(TensorSchema.SAMPLE, TensorSchema.EVENT_ID, TensorSchema.CHUNK)
-                    .write().option("maxRecordsPerFile", cfg.shardEvents())
+                    .write().option("maxRecordsPerFile", cfg.shardEvents()).option("parquet.enable.dictionary", "false")
                     .partitionBy(TensorSchema.SPLIT, TensorSchema.BUCKET).parquet(data);
             stage.quarantine(ntuples).coalesce(1).write().parquet(dir.resolve(TensorSchema.QUARANTINE_DIR));
             NormalizationStats stats = stage.normalization(ntuples);

@@ -22,17 +22,17 @@ class ReconstructionConfigTest {
         ConfigException cellAboveSeed = assertThrows(ConfigException.class, () -> new ReconstructionConfig(0.5, 0.6,
                 d.hcalSeedThreshold(), d.hcalCellThreshold(), d.hfSeedThreshold(), d.hfCellThreshold(),
                 d.beamSpotSigmaZ(), d.pfNeutralExcessSigma(), d.pfElectronMinEoverP(), d.pfElectronMaxEoverP(),
-                d.pfMuonMinHits()));
+                d.pfMuonMinHits(), false));
         assertTrue(cellAboveSeed.getMessage().contains("mlpf.sim.ecal.cell-threshold"), cellAboveSeed.getMessage());
         ConfigException window = assertThrows(ConfigException.class, () -> new ReconstructionConfig(
                 d.ecalSeedThreshold(), d.ecalCellThreshold(), d.hcalSeedThreshold(), d.hcalCellThreshold(),
                 d.hfSeedThreshold(), d.hfCellThreshold(), d.beamSpotSigmaZ(), d.pfNeutralExcessSigma(), 1.5, 1.2,
-                d.pfMuonMinHits()));
+                d.pfMuonMinHits(), false));
         assertTrue(window.getMessage().contains("mlpf.pf.electron-min-eop"), window.getMessage());
         ConfigException range = assertThrows(ConfigException.class, () -> new ReconstructionConfig(
                 d.ecalSeedThreshold(), d.ecalCellThreshold(), d.hcalSeedThreshold(), d.hcalCellThreshold(),
                 d.hfSeedThreshold(), d.hfCellThreshold(), -1, d.pfNeutralExcessSigma(), d.pfElectronMinEoverP(),
-                d.pfElectronMaxEoverP(), d.pfMuonMinHits()));
+                d.pfElectronMaxEoverP(), d.pfMuonMinHits(), false));
         assertTrue(range.getMessage().contains("mlpf.sim.beam-spot-sigma-z"), range.getMessage());
     }
 }

@@ -88,8 +88,18 @@ class ReconstructionTest {
         assertEquals(1.0, sumCalo / withCalo / p, 0.1, "calibrated calorimeter response");
     }
 
+    /** The default configuration, keeping the pileup interactions' generator particles in the record. */
+    private static Reconstruction keepingPileup() {
+        ReconstructionConfig d = ReconstructionConfig.defaults();
+        return new Reconstruction(new ReconstructionConfig(d.ecalSeedThreshold(), d.ecalCellThreshold(),
+                d.hcalSeedThreshold(), d.hcalCellThreshold(), d.hfSeedThreshold(), d.hfCellThreshold(),
+                d.beamSpotSigmaZ(), d.pfNeutralExcessSigma(), d.pfElectronMinEoverP(), d.pfElectronMaxEoverP(),
+                d.pfMuonMinHits(), true));
+    }
+
     @Test
     void eventsWithoutVerticesGetVerticesFromTheLuminousRegion() {
+        Reconstruction withPileup = keepingPileup();
         GenEvent gen = new GenEvent();
         double sum2 = 0;
         int n = 400;
@@ -102,9 +112,11 @@ class ReconstructionTest {
                 }
             }
             gen.setNumPileup(2);
-            Row row = run(reco, gen, seed);
+            Row row = run(withPileup, gen, seed);
             List<Row> gp = NtupleRows.list(row, NtupleRows.GEN);
             assertEquals(6, gp.size());
+            assertEquals(2, NtupleRows.list(run(reco, gen, seed), NtupleRows.GEN).size(),
+                    "by default only the hard scatter's particles are written");
             for (int v = 0; v < 3; v++) {
                 assertEquals(gp.get(2 * v).getDouble(9), gp.get(2 * v + 1).getDouble(9), "one z per vertex");
                 assertEquals(v, gp.get(2 * v).getInt(10));

@@ -114,8 +114,7 @@ class TensorizeTest {
                     }
                     float[] ys = tb.y(m).toFloatArray();
                     Row row = ev.toRow();
-                    @SuppressWarnings("unchecked")
-                    List<Row> ygen = (List<Row>) row.get(NtupleSchema.SCHEMA.fieldIndex(NtupleSchema.YGEN));
+                    List<Row> ygen = row.getList(NtupleSchema.SCHEMA.fieldIndex(NtupleSchema.YGEN));
                     for (int i = 0; i < n; i++) {
                         assertEquals(ygen.get(i).getInt(0), ys[i * 7], 0f);
                         assertEquals(ygen.get(i).getFloat(6), ys[i * 7 + 6], 0f);
@@ -259,8 +258,7 @@ class TensorizeTest {
             v[i] = good.get(i);
         }
         int ygen = NtupleSchema.SCHEMA.fieldIndex(NtupleSchema.YGEN);
-        @SuppressWarnings("unchecked")
-        List<Row> targets = (List<Row>) good.get(ygen);
+        List<Row> targets = good.getList(ygen);
         v[ygen] = targets.subList(0, 4);
         rows.add(RowFactory.create(v));
         Path in = tmp.resolve("mis");

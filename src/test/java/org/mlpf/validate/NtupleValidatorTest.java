@@ -139,8 +139,7 @@ class NtupleValidatorTest {
             values[i] = good.get(i);
         }
         int ygen = NtupleSchema.SCHEMA.fieldIndex(NtupleSchema.YGEN);
-        @SuppressWarnings("unchecked")
-        List<Row> targets = (List<Row>) good.get(ygen);
+        List<Row> targets = good.getList(ygen);
         values[ygen] = targets.subList(0, 2);
         rows.add(RowFactory.create(values));
         Path dir = tmp.resolve("lengths");

@@ -81,13 +81,19 @@ final class TargetTable {
                 continue;
             }
             double pt = Fast.hypot(px[i], py[i]);
-            float eta = (float) Fast.eta(px[i], py[i], pz[i]);
+            double eta = Fast.eta(px[i], py[i], pz[i]);
             float phi = (float) Math.atan2(py[i], px[i]);
             float energy = (float) Math.max(0, e[i]);
+            if (Math.abs(eta) > TargetAssigner.MAX_TARGET_ETA) {
+                // Merged forward particles whose transverse momenta nearly cancel: the summed direction is
+                // meaningless. Keep energy and class, clip eta to the target acceptance, pT = E / cosh(eta).
+                eta = Math.copySign(TargetAssigner.MAX_TARGET_ETA, eta);
+                pt = energy / Math.cosh(eta);
+            }
             if (gen) {
-                out.setYgen(i, cls[i], charge[i], (float) pt, eta, phi, energy);
+                out.setYgen(i, cls[i], charge[i], (float) pt, (float) eta, phi, energy);
             } else {
-                out.setYcand(i, cls[i], charge[i], (float) pt, eta, phi, energy);
+                out.setYcand(i, cls[i], charge[i], (float) pt, (float) eta, phi, energy);
             }
         }
     }

@@ -21,9 +21,8 @@ public final class NtupleRows {
     }
 
     /** The list column {@code column} of {@code row}. */
-    @SuppressWarnings("unchecked")
     public static List<Row> list(Row row, int column) {
-        return (List<Row>) row.get(column);
+        return row.getList(column);
     }
 
     /** A feature of an element row. */
