@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code mlpf met}: MET per event for gen, baseline PF and (with --candidates) MLPF. */
 @Command(name = "met", showDefaultValues = true,
         description = "Compute MET per event and source (gen from invisible particles, pf from the ntuple's PF "
-                + "candidates, mlpf from --candidates) as DataFrame operations; writes OUT/data/sample=NAME/.")
+                + "candidates, mlpf from --candidates) as DataFrame operations; writes OUT/sample=NAME/ (one committed directory per sample).")
 public final class MetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,7 +34,7 @@ public final class MetCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "MET", description = "output directory")
     String out;
 
-    @Option(names = "--overwrite", description = "replace an existing output directory")
+    @Option(names = "--overwrite", description = "replace the samples' existing outputs")
     boolean overwrite;
 
     @Override

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -29,6 +28,7 @@ import org.mlpf.spark.InputException;
 import org.mlpf.spark.OutputDir;
 import org.mlpf.spark.ParquetInput;
 import org.mlpf.spark.ParquetInput.DataFile;
+import org.mlpf.spark.Scala;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,9 +68,15 @@ public final class CompareJob {
         long t0 = System.nanoTime();
         List<DataFile> files = new ArrayList<>();
         Dataset<Row> ntuples = read(spark, in.ntuples(), NtupleSchema.FORMAT, files);
-        Dataset<Row> met = read(spark, stageData(spark, in.met()), MetSchema.FORMAT, files);
+        Dataset<Row> met = read(spark, in.met(), MetSchema.FORMAT, files);
         Optional<Dataset<Row>> mlpf = in.candidates() == null ? Optional.empty()
-                : Optional.of(read(spark, stageData(spark, in.candidates()), CandidateSchema.FORMAT, files));
+                : Optional.of(read(spark, in.candidates(), CandidateSchema.FORMAT, files));
+        if (mlpf.isPresent()) {
+            // Judge PF and MLPF on exactly the same events: those MLPF reconstructed (e.g. only a test split).
+            Dataset<Row> events = mlpf.get().select(CandidateSchema.SAMPLE, CandidateSchema.EVENT_ID).distinct();
+            ntuples = ntuples.join(events, Scala.seq(NtupleSchema.SAMPLE, NtupleSchema.EVENT_ID), "left_semi");
+            met = met.join(events, Scala.seq(MetSchema.SAMPLE, MetSchema.EVENT_ID), "left_semi");
+        }
         Path plotDir = null;
         try (OutputDir dir = OutputDir.begin(spark, out, overwrite)) {
             Map<String, Long> events = new TreeMap<>();
@@ -123,17 +129,6 @@ public final class CompareJob {
         Dataset<Row> df = ParquetInput.read(spark, path, files);
         SchemaCheck.require(format, df.schema(), Set.of(), path);
         return df;
-    }
-
-    /** A stage output directory's data (STAGE/data) or the path itself when it holds the data directly. */
-    static String stageData(SparkSession spark, String path) {
-        org.apache.hadoop.fs.Path data = new org.apache.hadoop.fs.Path(path, "data");
-        try {
-            FileSystem fs = data.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            return fs.isDirectory(data) ? data.toString() : path;
-        } catch (IOException e) {
-            return path;
-        }
     }
 
     private static void deleteQuietly(Path dir) {

@@ -27,7 +27,7 @@ import org.mlpf.generate.io.EventFileFormat;
 import org.mlpf.physics.GenEvent;
 import org.mlpf.schema.NtupleEvent;
 import org.mlpf.schema.NtupleSchema;
-import org.mlpf.spark.OutputDir;
+import org.mlpf.spark.SampleOutputs;
 import org.mlpf.spark.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,13 +116,9 @@ public final class SampleJob {
     /** Writes the rows of one sample atomically into {@code out/sample=NAME} and summarizes them. */
     static Summary write(SparkSession spark, String sample, Dataset<Row> rows, String out, boolean overwrite) {
         long t0 = System.nanoTime();
-        String target = out + "/" + NtupleSchema.SAMPLE + "=" + sample;
-        try (OutputDir dir = OutputDir.begin(spark, target, overwrite)) {
-            // The partition directory carries the sample; the files do not repeat it. Dictionaries buy nothing on
-            // float features and cost a third of the write time.
-            rows.drop(NtupleSchema.SAMPLE).write().option("parquet.enable.dictionary", "false").parquet(dir.path());
-            dir.commit();
-        }
+        String target = SampleOutputs.dir(out, sample);
+        // Dictionaries buy nothing on float features and cost a third of the write time.
+        SampleOutputs.writeSample(spark, rows, out, sample, overwrite, "parquet.enable.dictionary", "false");
         double seconds = (System.nanoTime() - t0) / 1e9;
         Row r = spark.read().parquet(target).agg(count("*"),
                 mean(size(col(NtupleSchema.ELEMENTS))), max(size(col(NtupleSchema.ELEMENTS)))).first();

@@ -19,11 +19,14 @@ import org.mlpf.schema.NtupleSchema;
 import org.mlpf.schema.SchemaCheck;
 import org.mlpf.spark.InputErrors;
 import org.mlpf.spark.InputException;
-import org.mlpf.spark.OutputDir;
+import org.mlpf.spark.SampleOutputs;
 import org.mlpf.spark.ParquetInput;
 import org.mlpf.spark.ParquetInput.DataFile;
 
-/** The MET job: reads ntuples (and MLPF candidates), writes MET per event and source, partitioned by sample. */
+/**
+ * The MET job: reads ntuples (and MLPF candidates), writes MET per event and source to {@code OUT/sample=NAME/},
+ * one atomically committed directory per sample.
+ */
 public final class MetJob {
     private MetJob() {
     }
@@ -52,11 +55,10 @@ public final class MetJob {
             mlpf = Optional.of(ParquetInput.read(spark, candidates, cf));
         }
         MetStage.checkSchemas(ntuples.schema(), mlpf.map(Dataset::schema), in);
-        try (OutputDir dir = OutputDir.begin(spark, out, overwrite)) {
-            String data = dir.resolve("data");
-            MetStage.transform(ntuples, mlpf).write().partitionBy(MetSchema.SAMPLE).parquet(data);
+        try {
+            SampleOutputs.writeBySample(spark, MetStage.transform(ntuples, mlpf), out, overwrite);
             List<String> lines = new ArrayList<>();
-            List<Row> stats = spark.read().parquet(data).groupBy(MetSchema.SAMPLE, MetSchema.SOURCE)
+            List<Row> stats = spark.read().parquet(out).groupBy(MetSchema.SAMPLE, MetSchema.SOURCE)
                     .agg(count("*"), avg(col(MetSchema.MET))).orderBy(MetSchema.SAMPLE, MetSchema.SOURCE).collectAsList();
             long events = 0;
             for (Row r : stats) {
@@ -67,7 +69,6 @@ public final class MetJob {
             double seconds = (System.nanoTime() - t0) / 1e9;
             lines.add(String.format(Locale.ROOT, "%d events in %.1f s (%.0f events/s)", events, seconds,
                     events / seconds));
-            dir.commit();
             return lines;
         } catch (InputException e) {
             throw e;

@@ -79,8 +79,8 @@ class StandaloneClusterIT {
         assertTrue(met.output().contains("MET written to"), met.output());
         Path localMet = tmp.resolve("met-local");
         MetJob.run(TestSpark.session(), ntuples.toString(), null, localMet.toString(), false);
-        assertEquals(sorted(localMet.resolve("data").toString(), "sample", "event_id", "source"),
-                sorted(clusterMet.resolve("data").toString(), "sample", "event_id", "source"));
+        assertEquals(sorted(localMet.toString(), "sample", "event_id", "source"),
+                sorted(clusterMet.toString(), "sample", "event_id", "source"));
 
         // The work ran in executors started by both workers, not in the driver.
         long workersUsed = cluster.executorDirs().stream().map(p -> p.getParent().getParent().getFileName()).distinct()

@@ -92,8 +92,7 @@ class CompareTest {
             rows.add(metRow(id, MetSchema.MLPF, gen * (1 + mlpfSigma * gaussian(rng))));
         }
         Path dir = tmp.resolve("met");
-        spark.createDataFrame(rows, MetSchema.SCHEMA).write().partitionBy(MetSchema.SAMPLE)
-                .parquet(dir.resolve("data").toString());
+        spark.createDataFrame(rows, MetSchema.SCHEMA).write().partitionBy(MetSchema.SAMPLE).parquet(dir.toString());
         return dir;
     }
 
@@ -153,7 +152,7 @@ class CompareTest {
     @Test
     void knownMetSmearingGivesTheKnownResolutionAndVerdict() {
         Map<String, Dataset<Row>> t = MetComparison.tables(spark.read().parquet(met(4000, 0.1, 0.2)
-                .resolve("data").toString()), CFG);
+                .toString()), CFG);
         Dataset<Row> resp = t.get("met_response");
         Row pf = row(resp, "source = 'pf' and bin = 1");
         Row ml = row(resp, "source = 'mlpf' and bin = 1");
@@ -171,19 +170,20 @@ class CompareTest {
     @Test
     void reportHasTablesPlotsAndAVerdictAndEveryImageExists() throws IOException {
         List<Row> mlpf = new ArrayList<>();
-        Path nt = ntuples(30, true, mlpf);
+        Path nt = ntuples(600, true, mlpf);
         Path met = met(600, 0.1, 0.2);
         Path out = tmp.resolve("report");
+        // MLPF reconstructed 400 of the 600 events: the comparison keeps exactly those for PF too.
         CompareJob.Result r = CompareJob.run(spark, new CompareJob.Inputs(nt.toString(), met.toString(),
-                candidates(mlpf).toString()), out.toString(), CFG, false);
-        assertEquals(Map.of("ttbar", 30L), r.events());
+                candidates(mlpf.subList(0, 400)).toString()), out.toString(), CFG, false);
+        assertEquals(Map.of("ttbar", 400L), r.events());
         assertTrue(r.plots() >= 8, "plots: " + r.plots());
         String csv = Files.readString(out.resolve("tables/met_response.csv"));
         assertTrue(csv.startsWith("sample,source,bin,n,median,median_err,iqr,resolution,resolution_err,bin_label\n"),
                 csv);
         String md = Files.readString(out.resolve("summary.md"));
         assertTrue(md.contains("| ttbar | MET resolution | [20, 40) |"), md);
-        assertTrue(md.contains("MLPF worse"), "2x the smearing is significantly worse with 600 events:\n" + md);
+        assertTrue(md.contains("MLPF worse"), "2x the smearing is significantly worse with 400 events:\n" + md);
         assertTrue(md.contains("| ttbar | photon efficiency | all | 0.5000"), md);
         String html = Files.readString(out.resolve("index.html"));
         Matcher m = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
@@ -207,7 +207,7 @@ class CompareTest {
         Dataset<Row> pairs = ParticleComparison.pairs(spark.read().parquet(nt.toString()),
                 Optional.of(spark.read().parquet(candidates(mlpf).toString())));
         Map<String, Dataset<Row>> tables = ParticleComparison.tables(pairs, CFG);
-        tables.putAll(MetComparison.tables(spark.read().parquet(met(50, 0.1, 0.1).resolve("data").toString()), CFG));
+        tables.putAll(MetComparison.tables(spark.read().parquet(met(50, 0.1, 0.1).toString()), CFG));
         List<String> cpu = new ArrayList<>();
         for (Map.Entry<String, Dataset<Row>> e : tables.entrySet()) {
             GpuPlans.cpuOnly(e.getValue(), ALLOWED_ON_CPU).forEach(l -> cpu.add(e.getKey() + ": " + l));

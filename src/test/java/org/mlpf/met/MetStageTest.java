@@ -118,7 +118,8 @@ class MetStageTest {
         Path out = tmp.resolve("met");
         List<String> lines = MetJob.run(spark, ntuples().toString(), mlpfCandidates().toString(), out.toString(), false);
         assertTrue(lines.get(0).startsWith("ttbar        gen          2 events"), lines.toString());
-        assertEquals(6, spark.read().parquet(out.resolve("data").toString()).count());
+        assertEquals(6, spark.read().parquet(out.toString()).count());
+        assertTrue(java.nio.file.Files.exists(out.resolve("sample=ttbar/_SUCCESS")), "one committed directory per sample");
         assertThrows(InputException.class, () -> MetJob.run(spark, tmp.resolve("none").toString(), null,
                 tmp.resolve("m2").toString(), false));
         SchemaMismatchException e = assertThrows(SchemaMismatchException.class, () -> MetJob.run(spark,

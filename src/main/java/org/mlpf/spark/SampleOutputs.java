@@ -1,0 +1,59 @@
+package org.mlpf.spark;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Writes a per-event dataset as one atomically committed directory per sample, {@code OUT/sample=NAME/}: the layout
+ * of every per-event stage output (ntuples, candidates, jets, MET), so that the whole root reads as one dataset
+ * partitioned by sample, a sample can be added or redone without touching the others, and a crash never leaves a
+ * partial sample visible.
+ */
+public final class SampleOutputs {
+    /** The partition column. */
+    public static final String SAMPLE = "sample";
+
+    private SampleOutputs() {
+    }
+
+    /** The directory of one sample under {@code root}. */
+    public static String dir(String root, String sample) {
+        return root + "/" + SAMPLE + "=" + sample;
+    }
+
+    /**
+     * Writes the rows of {@code sample} (the dataset without its sample column) to {@code root/sample=NAME}.
+     *
+     * @param options Parquet writer options as key, value pairs
+     */
+    public static void writeSample(SparkSession spark, Dataset<Row> rows, String root, String sample,
+                                   boolean overwrite, String... options) {
+        try (OutputDir dir = OutputDir.begin(spark, dir(root, sample), overwrite)) {
+            var w = rows.drop(SAMPLE).write();
+            for (int i = 0; i + 1 < options.length; i += 2) {
+                w = w.option(options[i], options[i + 1]);
+            }
+            w.parquet(dir.path());
+            dir.commit();
+        }
+    }
+
+    /** Writes every sample of {@code rows} (which has a sample column), one committed directory each. */
+    public static List<String> writeBySample(SparkSession spark, Dataset<Row> rows, String root, boolean overwrite,
+                                             String... options) {
+        List<String> samples = new ArrayList<>();
+        for (Row r : rows.select(SAMPLE).distinct().orderBy(SAMPLE).collectAsList()) {
+            samples.add(r.getString(0));
+        }
+        for (String s : samples) {
+            writeSample(spark, rows.filter(col(SAMPLE).equalTo(s)), root, s, overwrite, options);
+        }
+        return samples;
+    }
+}
