@@ -147,7 +147,8 @@ public final class ClusterSequence {
             case N2_MHT_LAZY9 -> new LazyTiledClustering(this, false).run();
             case N2_MHT_LAZY25 -> new LazyTiledClustering(this, true).run();
             case N3_DUMB -> new DumbN3Clustering(this).run();
-            default -> throw new IllegalStateException("unresolved strategy " + strategyUsed);
+            default -> throw new IllegalStateException("unresolved strategy " + strategyUsed + " for " + nInitial
+                    + " particles");
         }
         if (nHistory != 2 * nInitial) {
             throw new IllegalStateException("clustering ended after " + (nHistory - nInitial) + " steps, expected "
@@ -157,7 +158,8 @@ public final class ClusterSequence {
 
     /** The strategy FastJet 3.4 would use, or the forced one; see {@link StrategyChoice}. */
     private Strategy resolveStrategy(JetDefinition def, int n) {
-        if (def.strategy() != Strategy.BEST) {
+        if (def.strategy() != Strategy.BEST || n == 0) {
+            // FastJet leaves the strategy of an empty event unresolved.
             return def.strategy();
         }
         Strategy s = StrategyChoice.best(def.algorithm(), def.r(), n);
@@ -244,7 +246,7 @@ public final class ClusterSequence {
         return definition;
     }
 
-    /** The strategy that ran ({@link JetDefinition#strategy()} resolved for this event). */
+    /** The strategy that ran ({@link JetDefinition#strategy()} resolved for this event; unresolved for an empty one, as in FastJet). */
     public Strategy strategyUsed() {
         return strategyUsed;
     }

@@ -20,6 +20,9 @@ final class CorrectlyRoundedMath {
     private static final double PI_LO = 0x1.1a62633145c07p-53;
     private static final double HALF_PI_HI = 0x1.921fb54442d18p+0;
     private static final double HALF_PI_LO = 0x1.1a62633145c07p-54;
+    /** 1/3 as double-double. */
+    private static final double THIRD_HI = 0x1.5555555555555p-2;
+    private static final double THIRD_LO = 0x1.5555555555555p-56;
     /** Veltkamp's splitting constant 2^27 + 1. */
     private static final double SPLIT = 134217729.0;
     private static final double TWO_POW_500 = 0x1p500;
@@ -318,18 +321,16 @@ final class CorrectlyRoundedMath {
             num *= TWO_POW_500;
             den *= TWO_POW_500;
         }
-        // t = num / den in double-double.
-        double th = num / den;
-        double tl;
+        // t = num / den in double-double; a reciprocal saves divisions (th need not be the rounded quotient,
+        // tl corrects it).
+        double rden = 1.0 / den;
+        double th = num * rden;
         if (th < 0x1p-300) {
-            // atan(t) = t (1 - t^2/3 ...) rounds to t; num/den is already correctly rounded.
-            return finish(th, 0.0, swap, x, y);
+            // atan(t) = t (1 - t^2/3 ...) rounds to the correctly rounded quotient.
+            return finish(num / den, 0.0, swap, x, y);
         }
-        {
-            double p = th * den;
-            double pe = twoProdErr(th, den, p);
-            tl = ((num - p) - pe) / den;
-        }
+        double p = th * den;
+        double tl = ((num - p) - twoProdErr(th, den, p)) * rden;
         int k = (int) (th * 256.0 + 0.5);
         double c = k / 256.0;
         // u = (t - c) / (1 + t c); th - c is exact (Sterbenz: th and c are within a factor 2, or c = 0).
@@ -344,15 +345,16 @@ final class CorrectlyRoundedMath {
         double dSum = dh + dl;
         dl = dl - (dSum - dh);
         dh = dSum;
-        double uh = nh / dh;
+        double rd = 1.0 / dh;
+        double uh = nh * rd;
         double q = uh * dh;
         double qe = twoProdErr(uh, dh, q);
-        double ul = (((nh - q) - qe) + nl - uh * dl) / dh;
+        double ul = (((nh - q) - qe) + nl - uh * dl) * rd;
         // atan(u) = u + u P(z), z = u^2, P(z) = -z/3 + z^2/5 - z^3/7 + z^4/9 - z^5/11.
         double zh = uh * uh;
         double zl = twoProdErr(uh, uh, zh) + 2.0 * uh * ul;
-        double z3h = zh / 3.0;
-        double z3l = ((zh - z3h * 3.0 - twoProdErr(z3h, 3.0, z3h * 3.0)) + zl) / 3.0;
+        double z3h = zh * THIRD_HI;
+        double z3l = twoProdErr(zh, THIRD_HI, z3h) + zh * THIRD_LO + zl * THIRD_HI;
         double tail = zh * zh * (1.0 / 5 - zh * (1.0 / 7 - zh * (1.0 / 9 - zh / 11)));
         double ph = -z3h + tail;
         double pl = (tail - (ph + z3h)) - z3l;
