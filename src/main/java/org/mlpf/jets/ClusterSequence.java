@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
+import org.mlpf.physics.GenEvent;
+
 /**
  * The clustering of one event and its history, as FastJet's {@code ClusterSequence}: built from the input
  * particles and a {@link JetDefinition}, it runs at once and then answers {@link #inclusiveJets(double)},
@@ -84,6 +86,22 @@ public final class ClusterSequence {
             userIndex[i] = i;
         }
         run();
+    }
+
+    /** Clusters every particle of {@code event} (all of them, as FastJet's examples do); input index = particle index. */
+    public static ClusterSequence of(GenEvent event, JetDefinition definition) {
+        int n = event.size();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double[] z = new double[n];
+        double[] en = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = event.px(i);
+            y[i] = event.py(i);
+            z[i] = event.pz(i);
+            en[i] = event.e(i);
+        }
+        return new ClusterSequence(x, y, z, en, n, definition);
     }
 
     private ClusterSequence(int n, JetDefinition definition) {
