@@ -24,7 +24,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "mlpf", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = VersionCommand.class,
         description = "Machine-learned particle-flow reconstruction on Apache Spark.",
         subcommands = {ValidateCommand.class, SchemaCommand.class, ConfigCommand.class, VersionCommand.class,
-            BenchCommand.class, ClusterJetsCommand.class, CommandLine.HelpCommand.class},
+            ClusterJetsCommand.class, JetsCommand.class,
+            BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Configuration: conf/*.conf (docs/configuration.md); --conf FILE picks one, --set KEY=VALUE and "
                 + "flags override it.",
             "Exit codes: 0 ok, 1 invalid or unreadable data, 2 usage or configuration error, 70 internal error."})

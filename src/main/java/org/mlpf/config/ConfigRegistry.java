@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.mlpf.jets.stage.JetsConfig;
 import org.mlpf.validate.ValidateConfig;
 
 /**
@@ -31,7 +32,7 @@ public final class ConfigRegistry {
 
     private static Map<String, ConfigKey<?>> build() {
         Map<String, ConfigKey<?>> m = new LinkedHashMap<>();
-        List<List<ConfigKey<?>>> groups = List.of(RuntimeConfig.KEYS, ValidateConfig.KEYS);
+        List<List<ConfigKey<?>>> groups = List.of(RuntimeConfig.KEYS, ValidateConfig.KEYS, JetsConfig.KEYS);
         for (List<ConfigKey<?>> group : groups) {
             for (ConfigKey<?> k : group) {
                 if (m.put(k.name(), k) != null) {

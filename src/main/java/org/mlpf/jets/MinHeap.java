@@ -9,6 +9,8 @@ package org.mlpf.jets;
 final class MinHeap {
     private final double[] value;
     private final int[] minLoc;
+    /** value[minLoc[i]], kept alongside to save a dependent load in every comparison. */
+    private final double[] minValue;
     private final int size;
 
     /** A heap holding {@code values[0..n)}. */
@@ -16,14 +18,17 @@ final class MinHeap {
         this.size = n;
         this.value = new double[n];
         this.minLoc = new int[n];
+        this.minValue = new double[n];
         for (int i = 0; i < n; i++) {
             value[i] = values[i];
             minLoc[i] = i;
+            minValue[i] = values[i];
         }
         for (int i = n - 1; i > 0; i--) {
             int parent = (i - 1) / 2;
-            if (value[minLoc[i]] < value[minLoc[parent]]) {
+            if (minValue[i] < minValue[parent]) {
                 minLoc[parent] = minLoc[i];
+                minValue[parent] = minValue[i];
             }
         }
     }
@@ -35,7 +40,7 @@ final class MinHeap {
 
     /** The smallest value. */
     double minVal() {
-        return value[minLoc[0]];
+        return minValue[0];
     }
 
     /** Takes position {@code loc} out of consideration (its value becomes the largest double). */
@@ -46,29 +51,33 @@ final class MinHeap {
     /** Sets the value at {@code loc}. */
     void update(int loc, double newValue) {
         int start = loc;
-        if (minLoc[start] != start && !(newValue < value[minLoc[start]])) {
-            // The subtree minimum is elsewhere and stays smaller: nothing above can change.
+        if (minLoc[start] != start && !(newValue < minValue[start])) {
+            // The subtree minimum is elsewhere and stays smaller: nothing above points here, nothing can change.
             value[start] = newValue;
             return;
         }
         value[start] = newValue;
         minLoc[start] = start;
+        minValue[start] = newValue;
         boolean changeMade = true;
         int here = loc;
         while (changeMade) {
             changeMade = false;
             if (minLoc[here] == start) {
                 minLoc[here] = here;
+                minValue[here] = value[here];
                 changeMade = true;
             }
             int c = 2 * here + 1;
-            if (c < size && value[minLoc[c]] < value[minLoc[here]]) {
+            if (c < size && minValue[c] < minValue[here]) {
                 minLoc[here] = minLoc[c];
+                minValue[here] = minValue[c];
                 changeMade = true;
             }
             c++;
-            if (c < size && value[minLoc[c]] < value[minLoc[here]]) {
+            if (c < size && minValue[c] < minValue[here]) {
                 minLoc[here] = minLoc[c];
+                minValue[here] = minValue[c];
                 changeMade = true;
             }
             if (here == 0) {

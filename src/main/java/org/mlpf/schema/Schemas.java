@@ -9,6 +9,6 @@ public final class Schemas {
 
     /** All formats. */
     public static List<DatasetFormat> all() {
-        return List.of(NtupleSchema.FORMAT, CandidateSchema.FORMAT);
+        return List.of(NtupleSchema.FORMAT, CandidateSchema.FORMAT, JetSchema.FORMAT, JetSchema.QUARANTINE_FORMAT);
     }
 }

@@ -12,9 +12,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlpf.schema.JetSchema;
+import org.mlpf.spark.ParquetInput;
 import org.mlpf.testing.ProjectFiles;
+import org.mlpf.testing.TestEvents;
+import org.mlpf.testing.TestSpark;
 
-/** The jet command-line tools: {@code cluster-jets} and {@code bench jets}. */
+/** The jet command-line tools: {@code cluster-jets}, {@code bench jets} and the stage {@code jets}. */
 class JetsCliTest {
     @TempDir
     Path tmp;
@@ -107,5 +111,29 @@ class JetsCliTest {
         assertTrue(r.out().contains("strategy N2Tiled"), r.out());
         assertTrue(run("bench", "--help").out().contains("jets"));
         assertTrue(run("--help").out().contains("cluster-jets"));
+    }
+
+    @Test
+    void jetsStageWritesGenAndPfJetsAndPrintsASummary() {
+        Path ntuples = tmp.resolve("ntuples");
+        TestEvents.write(TestSpark.session(), TestEvents.validRows(3, "ttbar"), ntuples, 1);
+        String out = tmp.resolve("jets").toString();
+        Run r = run("jets", "--in", ntuples.toString(), "--out", out, "--chs", "false", "--R", "0.4", "--ptmin", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("3 events in "), r.out());
+        assertTrue(r.out().contains("gen : 3 events clustered"), r.out());
+        assertTrue(r.out().contains("quarantine: none"), r.out());
+        var files = ParquetInput.inspect(TestSpark.session(), out);
+        var rows = ParquetInput.read(TestSpark.session(), out, files);
+        assertEquals(6, rows.count(), "gen and pf rows for 3 events");
+        assertEquals(0, rows.filter(org.apache.spark.sql.functions.col(JetSchema.CHS)).count(), "--chs false");
+
+        Run missing = run("jets", "--in", tmp.resolve("absent").toString(), "--out", out);
+        assertEquals(ExitCodes.BAD_DATA, missing.code());
+        assertTrue(missing.err().contains("input path does not exist"), missing.err());
+        Run badR = run("jets", "--in", ntuples.toString(), "--out", out, "--R", "9");
+        assertEquals(ExitCodes.USAGE, badR.code());
+        assertTrue(badR.err().contains("bad value '9' for mlpf.jets.r (command line --R)"), badR.err());
+        assertTrue(run("jets", "--help").out().contains("Default: 0.4"), "defaults come from the configuration");
     }
 }

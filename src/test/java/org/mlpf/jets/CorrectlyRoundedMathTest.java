@@ -96,6 +96,18 @@ class CorrectlyRoundedMathTest {
     }
 
     @Test
+    void dekkersProductErrorIsExactLikeAFusedMultiplyAdd() {
+        // The fallback for JVMs without a hardware fma must give the same (exact) error terms.
+        SplittableRandom rng = new SplittableRandom(7);
+        for (int i = 0; i < 100_000; i++) {
+            double a = (rng.nextDouble() - 0.5) * Math.pow(2, rng.nextInt(-300, 300));
+            double b = (rng.nextDouble() - 0.5) * Math.pow(2, rng.nextInt(-300, 300));
+            double p = a * b;
+            assertEquals(Math.fma(a, b, -p), CorrectlyRoundedMath.dekkerProdErr(a, b, p), 0, a + " * " + b);
+        }
+    }
+
+    @Test
     void specialValuesFollowC99() {
         assertEquals(0.0, CorrectlyRoundedMath.atan2(0.0, 1.0), 0);
         assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(CorrectlyRoundedMath.atan2(-0.0, 1.0)));
