@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -14,6 +15,8 @@ import org.mlpf.jets.JetDefinition;
 import org.mlpf.schema.CandidateSchema;
 import org.mlpf.schema.JetSchema;
 import org.mlpf.schema.NtupleSchema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The per-partition work of {@link JetsStage}: turns each joined input row (ntuple event and, optionally, its MLPF
@@ -23,6 +26,7 @@ import org.mlpf.schema.NtupleSchema;
  */
 final class EventJetsFunction implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(EventJetsFunction.class);
 
     private final JetsConfig cfg;
     private final boolean withMlpf;
@@ -89,11 +93,24 @@ final class EventJetsFunction implements MapPartitionsFunction<Row, Row> {
         JetInputs buffer = new JetInputs();
         JetDefinition def = cfg.definition();
         ArrayDeque<Row> pending = new ArrayDeque<>(4);
+        long t0 = System.nanoTime();
         return new Iterator<>() {
+            private long events;
+            private boolean logged;
+
             @Override
             public boolean hasNext() {
                 while (pending.isEmpty() && input.hasNext()) {
                     process(input.next(), buffer, def, pending);
+                    events++;
+                }
+                if (pending.isEmpty() && !logged) {
+                    logged = true;
+                    double s = (System.nanoTime() - t0) / 1e9;
+                    TaskContext tc = TaskContext.get();
+                    LOG.info("jets: partition {} done: {} events in {} s ({} events/s)", tc == null ? -1
+                            : tc.partitionId(), events, String.format("%.1f", s),
+                            String.format("%.0f", events / Math.max(s, 1e-9)));
                 }
                 return !pending.isEmpty();
             }

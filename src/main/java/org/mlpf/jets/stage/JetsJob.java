@@ -51,9 +51,8 @@ public final class JetsJob {
         Dataset<Row> ntuples = readChecked(spark, in, JetsStage.NTUPLE_INPUT, allFiles);
         Dataset<Row> cands = candidates == null ? null
                 : readChecked(spark, candidates, JetsStage.CANDIDATES_INPUT, allFiles);
-        LOG.info("jets: {} with R = {}, ptmin {} GeV, CHS {} (dz {} cm); sources gen, pf{}",
-                cfg.definition().description(), cfg.r(), cfg.ptmin(), cfg.chs(), cfg.chsDz(),
-                cands == null ? "" : ", mlpf");
+        LOG.info("jets: {}, ptmin {} GeV, CHS {} (dz {} cm); sources gen, pf{}", cfg.definition().description(),
+                cfg.ptmin(), cfg.chs(), cfg.chsDz(), cands == null ? "" : ", mlpf");
         Dataset<Row> result = JetsStage.transform(ntuples, cands, cfg).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             JetsStage.jets(result).write().mode(SaveMode.Overwrite).partitionBy(JetSchema.SAMPLE).parquet(out);
