@@ -24,10 +24,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "jets", showDefaultValues = true,
         description = {"Time the jet clustering of one event: a warm-up (at least max(10, REPEAT/4) clusterings and "
-                + "1 s, so that the JIT has compiled the hot loops), then REPEAT timed clusterings on one thread.",
+                + "3 s, so that the JIT has compiled and settled the hot code), then REPEAT timed clusterings on one thread.",
                 "Prints mean, min, median and max; the last line is 'ms_per_clustering N=<particles>: <mean ms>'."})
 public final class BenchJetsCommand implements Callable<Integer> {
-    private static final long MIN_WARMUP_NANOS = 1_000_000_000L;
+    private static final long MIN_WARMUP_NANOS = 3_000_000_000L;
 
     @Spec
     CommandSpec spec;

@@ -373,83 +373,91 @@ final class LazyTiledClustering {
         }
         MinHeap heap = new MinHeap(diJs, n);
         int[] union = new int[3 * stride];
-        while (n > 0) {
-            double diJMin = heap.minVal() * cs.invR2;
-            int a = heap.minLoc();
-            int b = nn[a];
-            double oldBEta = 0;
-            double oldBPhi = 0;
-            int oldBTile = 0;
-            if (b != NONE) {
-                if (a < b) {
-                    int t = a;
-                    a = b;
-                    b = t;
+        for (; n > 0; n--) {
+            step(heap, union);
+        }
+    }
+
+    /**
+     * One clustering step: acts on the smallest d_iJ, then updates the nearest neighbours and heap entries it
+     * changed. A method of its own so that the JIT compiles it as a whole, not as an on-stack replacement of
+     * a long-running loop.
+     */
+    private void step(MinHeap heap, int[] union) {
+        double diJMin = heap.minVal() * cs.invR2;
+        int a = heap.minLoc();
+        int b = nn[a];
+        double oldBEta = 0;
+        double oldBPhi = 0;
+        int oldBTile = 0;
+        if (b != NONE) {
+            if (a < b) {
+                int t = a;
+                a = b;
+                b = t;
+            }
+            int k = cs.recombine(jetIndex[a], jetIndex[b], diJMin);
+            removeFromTiles(a);
+            oldBEta = eta[b];
+            oldBPhi = phi[b];
+            oldBTile = tileIndex[b];
+            removeFromTiles(b);
+            setJetInfo(b, k);
+        } else {
+            cs.beam(jetIndex[a], diJMin);
+            removeFromTiles(a);
+        }
+        heap.remove(a);
+        int nNear = 0;
+        if (b != NONE) {
+            // New jet b: find its neighbour in the relevant tiles, and on the way redo the jets whose
+            // neighbour was a or (old) b.
+            int own = tileIndex[b];
+            int o = own * stride;
+            for (int k = 0; k < neighbourCount[own]; k++) {
+                int t = neighbours[o + k];
+                double distToTile = distanceToTile(eta[b], phi[b], own, t);
+                // <= so that b's own tile (distance 0) always counts.
+                boolean relevant = distToTile <= nnDist[b] || distToTile <= maxNnDist[t];
+                if (!relevant) {
+                    continue;
                 }
-                int k = cs.recombine(jetIndex[a], jetIndex[b], diJMin);
-                removeFromTiles(a);
-                oldBEta = eta[b];
-                oldBPhi = phi[b];
-                oldBTile = tileIndex[b];
-                removeFromTiles(b);
-                setJetInfo(b, k);
-            } else {
-                cs.beam(jetIndex[a], diJMin);
-                removeFromTiles(a);
-            }
-            heap.remove(a);
-            int nNear = 0;
-            if (b != NONE) {
-                // New jet b: find its neighbour in the relevant tiles, and on the way redo the jets whose
-                // neighbour was a or (old) b.
-                int own = tileIndex[b];
-                int o = own * stride;
-                for (int k = 0; k < neighbourCount[own]; k++) {
-                    int t = neighbours[o + k];
-                    double distToTile = distanceToTile(eta[b], phi[b], own, t);
-                    // <= so that b's own tile (distance 0) always counts.
-                    boolean relevant = distToTile <= nnDist[b] || distToTile <= maxNnDist[t];
-                    if (!relevant) {
-                        continue;
-                    }
-                    union[nNear++] = t;
-                    tagged[t] = true;
-                    for (int i = tileHead[t]; i != NONE; i = next[i]) {
-                        if (nn[i] == a || nn[i] == b) {
-                            setNn(i);
-                        }
-                        updateXI(b, i);
-                    }
-                }
-            }
-            int nDone = nNear;
-            nNear = addUntaggedNeighboursUsingMaxInfo(eta[a], phi[a], tileIndex[a], union, nNear);
-            if (b != NONE) {
-                nNear = addUntaggedNeighboursUsingMaxInfo(oldBEta, oldBPhi, oldBTile, union, nNear);
-                markForHeapUnconditionally(b);
-            }
-            for (int u = 0; u < nDone; u++) {
-                tagged[union[u]] = false;
-            }
-            for (int u = nDone; u < nNear; u++) {
-                int t = union[u];
-                tagged[t] = false;
+                union[nNear++] = t;
+                tagged[t] = true;
                 for (int i = tileHead[t]; i != NONE; i = next[i]) {
-                    if (nn[i] == a || (nn[i] == b && b != NONE)) {
+                    if (nn[i] == a || nn[i] == b) {
                         setNn(i);
                     }
+                    updateXI(b, i);
                 }
             }
-            while (nPending > 0) {
-                int i = pending[--nPending];
-                heap.update(i, diJ(i));
-                updateNeeded[i] = false;
-                int t = tileIndex[i];
-                if (maxNnDist[t] < nnDist[i]) {
-                    maxNnDist[t] = nnDist[i];
+        }
+        int nDone = nNear;
+        nNear = addUntaggedNeighboursUsingMaxInfo(eta[a], phi[a], tileIndex[a], union, nNear);
+        if (b != NONE) {
+            nNear = addUntaggedNeighboursUsingMaxInfo(oldBEta, oldBPhi, oldBTile, union, nNear);
+            markForHeapUnconditionally(b);
+        }
+        for (int u = 0; u < nDone; u++) {
+            tagged[union[u]] = false;
+        }
+        for (int u = nDone; u < nNear; u++) {
+            int t = union[u];
+            tagged[t] = false;
+            for (int i = tileHead[t]; i != NONE; i = next[i]) {
+                if (nn[i] == a || (nn[i] == b && b != NONE)) {
+                    setNn(i);
                 }
             }
-            n--;
+        }
+        while (nPending > 0) {
+            int i = pending[--nPending];
+            heap.update(i, diJ(i));
+            updateNeeded[i] = false;
+            int t = tileIndex[i];
+            if (maxNnDist[t] < nnDist[i]) {
+                maxNnDist[t] = nnDist[i];
+            }
         }
     }
 

@@ -255,73 +255,77 @@ final class TiledClustering {
             diJPosn[i] = i;
         }
         int[] union = new int[3 * NEIGHBOURS];
-        while (n > 0) {
-            int best = 0;
-            double diJMin = diJVal[0];
-            for (int h = 1; h < n; h++) {
-                if (diJVal[h] < diJMin) {
-                    best = h;
-                    diJMin = diJVal[h];
-                }
+        for (; n > 0; n--) {
+            linearScanStep(n, diJVal, diJJet, union);
+        }
+    }
+
+    /** One step of N2Tiled with {@code n} jets left; the table's last entry (n - 1) fills the freed slot. */
+    private void linearScanStep(int n, double[] diJVal, int[] diJJet, int[] union) {
+        int best = 0;
+        double diJMin = diJVal[0];
+        for (int h = 1; h < n; h++) {
+            if (diJVal[h] < diJMin) {
+                best = h;
+                diJMin = diJVal[h];
             }
-            int a = diJJet[best];
-            int b = nn[a];
-            diJMin *= cs.invR2;
-            int oldBTile = 0;
-            if (b != NONE) {
-                if (a < b) {
-                    int t = a;
-                    a = b;
-                    b = t;
-                }
-                int k = cs.recombine(jetIndex[a], jetIndex[b], diJMin);
-                removeFromTiles(a);
-                oldBTile = tileIndex[b];
-                removeFromTiles(b);
-                setJetInfo(b, k);
-            } else {
-                cs.beam(jetIndex[a], diJMin);
-                removeFromTiles(a);
+        }
+        int a = diJJet[best];
+        int b = nn[a];
+        diJMin *= cs.invR2;
+        int oldBTile = 0;
+        if (b != NONE) {
+            if (a < b) {
+                int t = a;
+                a = b;
+                b = t;
             }
-            int nNear = addUntaggedNeighbours(tileIndex[a], union, 0);
-            if (b != NONE) {
-                if (tileIndex[b] != tileIndex[a]) {
-                    nNear = addUntaggedNeighbours(tileIndex[b], union, nNear);
-                }
-                if (oldBTile != tileIndex[a] && oldBTile != tileIndex[b]) {
-                    nNear = addUntaggedNeighbours(oldBTile, union, nNear);
-                }
+            int k = cs.recombine(jetIndex[a], jetIndex[b], diJMin);
+            removeFromTiles(a);
+            oldBTile = tileIndex[b];
+            removeFromTiles(b);
+            setJetInfo(b, k);
+        } else {
+            cs.beam(jetIndex[a], diJMin);
+            removeFromTiles(a);
+        }
+        int nNear = addUntaggedNeighbours(tileIndex[a], union, 0);
+        if (b != NONE) {
+            if (tileIndex[b] != tileIndex[a]) {
+                nNear = addUntaggedNeighbours(tileIndex[b], union, nNear);
             }
-            n--;
-            // Compact the table: the last entry moves into a's place.
-            diJPosn[diJJet[n]] = diJPosn[a];
-            diJVal[diJPosn[a]] = diJVal[n];
-            diJJet[diJPosn[a]] = diJJet[n];
-            for (int u = 0; u < nNear; u++) {
-                int t = union[u];
-                tagged[t] = false;
-                for (int i = tileHead[t]; i != NONE; i = next[i]) {
-                    if (nn[i] == a || (nn[i] == b && b != NONE)) {
-                        rescan(i, t);
+            if (oldBTile != tileIndex[a] && oldBTile != tileIndex[b]) {
+                nNear = addUntaggedNeighbours(oldBTile, union, nNear);
+            }
+        }
+        // Compact the table: the last entry moves into a's place.
+        diJPosn[diJJet[n - 1]] = diJPosn[a];
+        diJVal[diJPosn[a]] = diJVal[n - 1];
+        diJJet[diJPosn[a]] = diJJet[n - 1];
+        for (int u = 0; u < nNear; u++) {
+            int t = union[u];
+            tagged[t] = false;
+            for (int i = tileHead[t]; i != NONE; i = next[i]) {
+                if (nn[i] == a || (nn[i] == b && b != NONE)) {
+                    rescan(i, t);
+                    diJVal[diJPosn[i]] = diJ(i);
+                }
+                if (b != NONE) {
+                    double d = dist(i, b);
+                    if (d < nnDist[i] && i != b) {
+                        nnDist[i] = d;
+                        nn[i] = b;
                         diJVal[diJPosn[i]] = diJ(i);
                     }
-                    if (b != NONE) {
-                        double d = dist(i, b);
-                        if (d < nnDist[i] && i != b) {
-                            nnDist[i] = d;
-                            nn[i] = b;
-                            diJVal[diJPosn[i]] = diJ(i);
-                        }
-                        if (d < nnDist[b] && i != b) {
-                            nnDist[b] = d;
-                            nn[b] = i;
-                        }
+                    if (d < nnDist[b] && i != b) {
+                        nnDist[b] = d;
+                        nn[b] = i;
                     }
                 }
             }
-            if (b != NONE) {
-                diJVal[diJPosn[b]] = diJ(b);
-            }
+        }
+        if (b != NONE) {
+            diJVal[diJPosn[b]] = diJ(b);
         }
     }
 
@@ -333,75 +337,79 @@ final class TiledClustering {
         }
         MinHeap heap = new MinHeap(diJs, n);
         int[] pending = new int[n];
-        int nPending = 0;
         int[] union = new int[3 * NEIGHBOURS];
-        while (n > 0) {
-            double diJMin = heap.minVal() * cs.invR2;
-            int a = heap.minLoc();
-            int b = nn[a];
-            int oldBTile = 0;
-            if (b != NONE) {
-                if (a < b) {
-                    int t = a;
-                    a = b;
-                    b = t;
-                }
-                int k = cs.recombine(jetIndex[a], jetIndex[b], diJMin);
-                removeFromTiles(a);
-                oldBTile = tileIndex[b];
-                removeFromTiles(b);
-                setJetInfo(b, k);
-            } else {
-                cs.beam(jetIndex[a], diJMin);
-                removeFromTiles(a);
+        for (; n > 0; n--) {
+            minHeapStep(heap, updateNeeded, pending, union);
+        }
+    }
+
+    /** One step of N2MinHeapTiled. */
+    private void minHeapStep(MinHeap heap, boolean[] updateNeeded, int[] pending, int[] union) {
+        int nPending = 0;
+        double diJMin = heap.minVal() * cs.invR2;
+        int a = heap.minLoc();
+        int b = nn[a];
+        int oldBTile = 0;
+        if (b != NONE) {
+            if (a < b) {
+                int t = a;
+                a = b;
+                b = t;
             }
-            heap.remove(a);
-            int nNear = addUntaggedNeighbours(tileIndex[a], union, 0);
-            if (b != NONE) {
-                if (tileIndex[b] != tileIndex[a]) {
-                    nNear = addUntaggedNeighbours(tileIndex[b], union, nNear);
-                }
-                if (oldBTile != tileIndex[a] && oldBTile != tileIndex[b]) {
-                    nNear = addUntaggedNeighbours(oldBTile, union, nNear);
-                }
-                updateNeeded[b] = true;
-                pending[nPending++] = b;
+            int k = cs.recombine(jetIndex[a], jetIndex[b], diJMin);
+            removeFromTiles(a);
+            oldBTile = tileIndex[b];
+            removeFromTiles(b);
+            setJetInfo(b, k);
+        } else {
+            cs.beam(jetIndex[a], diJMin);
+            removeFromTiles(a);
+        }
+        heap.remove(a);
+        int nNear = addUntaggedNeighbours(tileIndex[a], union, 0);
+        if (b != NONE) {
+            if (tileIndex[b] != tileIndex[a]) {
+                nNear = addUntaggedNeighbours(tileIndex[b], union, nNear);
             }
-            for (int u = 0; u < nNear; u++) {
-                int t = union[u];
-                tagged[t] = false;
-                for (int i = tileHead[t]; i != NONE; i = next[i]) {
-                    if (nn[i] == a || (nn[i] == b && b != NONE)) {
+            if (oldBTile != tileIndex[a] && oldBTile != tileIndex[b]) {
+                nNear = addUntaggedNeighbours(oldBTile, union, nNear);
+            }
+            updateNeeded[b] = true;
+            pending[nPending++] = b;
+        }
+        for (int u = 0; u < nNear; u++) {
+            int t = union[u];
+            tagged[t] = false;
+            for (int i = tileHead[t]; i != NONE; i = next[i]) {
+                if (nn[i] == a || (nn[i] == b && b != NONE)) {
+                    if (!updateNeeded[i]) {
+                        updateNeeded[i] = true;
+                        pending[nPending++] = i;
+                    }
+                    rescan(i, t);
+                }
+                if (b != NONE) {
+                    double d = dist(i, b);
+                    if (d < nnDist[i] && i != b) {
+                        nnDist[i] = d;
+                        nn[i] = b;
                         if (!updateNeeded[i]) {
                             updateNeeded[i] = true;
                             pending[nPending++] = i;
                         }
-                        rescan(i, t);
                     }
-                    if (b != NONE) {
-                        double d = dist(i, b);
-                        if (d < nnDist[i] && i != b) {
-                            nnDist[i] = d;
-                            nn[i] = b;
-                            if (!updateNeeded[i]) {
-                                updateNeeded[i] = true;
-                                pending[nPending++] = i;
-                            }
-                        }
-                        if (d < nnDist[b] && i != b) {
-                            nnDist[b] = d;
-                            nn[b] = i;
-                        }
+                    if (d < nnDist[b] && i != b) {
+                        nnDist[b] = d;
+                        nn[b] = i;
                     }
                 }
             }
-            // Last in, first out, as FastJet's vector::pop_back: the order of heap updates decides ties.
-            while (nPending > 0) {
-                int i = pending[--nPending];
-                heap.update(i, diJ(i));
-                updateNeeded[i] = false;
-            }
-            n--;
+        }
+        // Last in, first out, as FastJet's vector::pop_back: the order of heap updates decides ties.
+        while (nPending > 0) {
+            int i = pending[--nPending];
+            heap.update(i, diJ(i));
+            updateNeeded[i] = false;
         }
     }
 }
