@@ -2,6 +2,9 @@ package org.mlpf.jets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +20,15 @@ import java.util.SplittableRandom;
  * calorimeter towers, particles along the beam or at rest, mirror images).
  *
  * <p>Only {@link StrictMath} and {@link SplittableRandom} are used, so the files are identical on every JVM.
- * Numbers are written with 10 significant digits, like FastJet's example files; the written decimal is the
- * input (Java and C read it to the same double), and exact duplicates and mirror images stay exact.
+ * Numbers are written with 10 significant digits, like FastJet's example files, rounded exactly; the written
+ * decimal is the input (Java and C read it to the same double), and exact duplicates and mirror images stay exact.
  * {@code main} writes the timing inputs: {@code java ... SyntheticEvents DIR N1 N2 ...}.
  */
 public final class SyntheticEvents {
     private static final double PION = 0.13957039;
     private static final double KAON = 0.493677;
     private static final double TWO_PI = 2 * Math.PI;
+    private static final MathContext TEN_DIGITS = new MathContext(10, RoundingMode.HALF_EVEN);
 
     private final SplittableRandom rng;
     private final List<double[]> particles = new ArrayList<>();
@@ -180,11 +184,20 @@ public final class SyntheticEvents {
         }
         for (List<double[]> ev : events) {
             for (double[] p : ev) {
-                sb.append(String.format(java.util.Locale.ROOT, "%.10g %.10g %.10g %.10g%n", p[0], p[1], p[2], p[3]));
+                sb.append(decimal(p[0])).append(' ').append(decimal(p[1])).append(' ').append(decimal(p[2])).append(' ')
+                        .append(decimal(p[3])).append('\n');
             }
             sb.append("#END\n");
         }
         return sb.toString();
+    }
+
+    /**
+     * {@code v} rounded to 10 significant digits, exactly (BigDecimal, half-even), so that the text does not depend
+     * on the JDK's floating-point formatting.
+     */
+    static String decimal(double v) {
+        return v == 0 ? "0" : new BigDecimal(v).round(TEN_DIGITS).toString();
     }
 
     /** Writes one timing event per size N into DIR/synthetic-N.dat: 4 hard jets plus soft particles. */
