@@ -9,6 +9,7 @@ public final class Schemas {
 
     /** All formats. */
     public static List<DatasetFormat> all() {
-        return List.of(NtupleSchema.FORMAT, TensorSchema.FORMAT, CandidateSchema.FORMAT, MetSchema.FORMAT);
+        return List.of(NtupleSchema.FORMAT, TensorSchema.FORMAT, CandidateSchema.FORMAT, JetSchema.FORMAT,
+                JetSchema.QUARANTINE_FORMAT, MetSchema.FORMAT);
     }
 }
