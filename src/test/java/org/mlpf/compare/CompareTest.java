@@ -27,6 +27,7 @@ import org.mlpf.schema.CandidateSchema;
 import org.mlpf.schema.MetSchema;
 import org.mlpf.schema.NtupleEvent;
 import org.mlpf.testing.GpuPlans;
+import org.mlpf.testing.HeadlessBrowser;
 import org.mlpf.testing.TestEvents;
 import org.mlpf.testing.TestSpark;
 
@@ -168,7 +169,7 @@ class CompareTest {
     }
 
     @Test
-    void reportHasTablesPlotsAndAVerdictAndEveryImageExists() throws IOException {
+    void reportHasTablesPlotsAndAVerdictAndEveryImageExists() throws Exception {
         List<Row> mlpf = new ArrayList<>();
         Path nt = ntuples(600, true, mlpf);
         Path met = met(600, 0.1, 0.2);
@@ -196,6 +197,13 @@ class CompareTest {
             images++;
         }
         assertEquals(r.plots(), images);
+        // In a real browser, every image of the page loads.
+        String dom = HeadlessBrowser.domAfterLoad(out.resolve("index.html"));
+        Matcher status = Pattern.compile("id=\"image-status\" data-loaded=\"(\\d+)\" data-total=\"(\\d+)\"")
+                .matcher(dom);
+        assertTrue(status.find(), "the page's load script ran:\n" + dom.substring(Math.max(0, dom.length() - 2000)));
+        assertEquals(String.valueOf(images), status.group(2));
+        assertEquals(status.group(2), status.group(1), "every plot loads in the browser");
         assertTrue(Files.exists(out.resolve("_SUCCESS")));
         assertTrue(Files.exists(out.resolve("tables/particle_summary")));
     }
