@@ -13,7 +13,6 @@ import java.util.Set;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.mlpf.schema.JetSchema;
@@ -21,14 +20,16 @@ import org.mlpf.schema.NtupleSchema;
 import org.mlpf.schema.SchemaCheck;
 import org.mlpf.spark.InputErrors;
 import org.mlpf.spark.ParquetInput;
+import org.mlpf.spark.SampleOutputs;
 import org.mlpf.spark.ParquetInput.DataFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The jets job: the side effects around {@link JetsStage}. Checks every input file (footer and schema, naming the
- * file and the column), runs the stage, writes the jets partitioned by sample to OUT (replacing it, so reruns
- * are idempotent) and the quarantine, if any, to OUT/{@value JetSchema#QUARANTINE_DIR}.
+ * file and the column), runs the stage, writes the jets to OUT/sample=NAME/, one atomically committed directory per
+ * sample (the input's samples are replaced, so reruns are idempotent; other samples are kept), and the quarantine,
+ * if any, to OUT/{@value JetSchema#QUARANTINE_DIR}/sample=NAME/.
  */
 public final class JetsJob {
     private static final Logger LOG = LoggerFactory.getLogger(JetsJob.class);
@@ -55,7 +56,8 @@ public final class JetsJob {
                 cfg.ptmin(), cfg.chs(), cfg.chsDz(), cands == null ? "" : ", mlpf");
         Dataset<Row> result = JetsStage.transform(ntuples, cands, cfg).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            JetsStage.jets(result).write().mode(SaveMode.Overwrite).partitionBy(JetSchema.SAMPLE).parquet(out);
+            // One committed directory per sample: the samples of this input are replaced, the others kept.
+            SampleOutputs.writeBySample(spark, JetsStage.jets(result), out, true);
             Map<String, Long> rows = new LinkedHashMap<>();
             Map<String, Long> jets = new LinkedHashMap<>();
             Map<String, Long> quarantined = new LinkedHashMap<>();
@@ -79,7 +81,7 @@ public final class JetsJob {
             String quarantinePath = null;
             if (quarantined.values().stream().mapToLong(Long::longValue).sum() > 0) {
                 quarantinePath = out + "/" + JetSchema.QUARANTINE_DIR;
-                JetsStage.quarantine(result).coalesce(1).write().mode(SaveMode.Overwrite).parquet(quarantinePath);
+                SampleOutputs.writeBySample(spark, JetsStage.quarantine(result).coalesce(1), quarantinePath, true);
                 LOG.warn("jets: quarantined {} (source: rows) with reasons in {}", quarantined, quarantinePath);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
