@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code mlpf compare}: the MLPF-vs-PF comparison report. */
 @Command(name = "compare", showDefaultValues = true,
         description = {"Compare PF (and MLPF, with --candidates) against the generator on the same events: particle "
-                + "efficiency, fake rate, confusion and resolution; MET response, resolution and tails; with "
-                + "uncertainties.",
+                + "efficiency, fake rate, confusion and resolution; MET response, resolution and tails; jet response, "
+                + "resolution, matching efficiency and fake rate (with --jets); with uncertainties.",
             "Writes REPORT/tables/*.csv and Parquet, REPORT/plots/*.png, REPORT/summary.md and REPORT/index.html."})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
@@ -34,6 +34,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--met", required = true, paramLabel = "MET", description = "output of the met stage")
     String met;
+
+    @Option(names = "--jets", paramLabel = "JETS", description = "output of the jets stage (optional)")
+    String jets;
 
     @Option(names = "--candidates", paramLabel = "MLPF_CANDIDATES", description = "MLPF candidates (optional)")
     String candidates;
@@ -55,7 +58,7 @@ public final class CompareCommand implements Callable<Integer> {
         Settings s = CliSettings.resolve(spec);
         CompareConfig cfg = CompareConfig.from(s);
         SparkSession spark = Sessions.create("mlpf compare", s);
-        CompareJob.Result r = CompareJob.run(spark, new CompareJob.Inputs(ntuples, met, candidates), out, cfg,
+        CompareJob.Result r = CompareJob.run(spark, new CompareJob.Inputs(ntuples, met, jets, candidates), out, cfg,
                 overwrite);
         PrintWriter pw = spec.commandLine().getOut();
         pw.printf(Locale.ROOT, "%d tables, %d plots for %s in %.1f s (%.0f events/s)%n", r.tables().size(), r.plots(),

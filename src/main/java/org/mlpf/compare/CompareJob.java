@@ -20,6 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.mlpf.schema.CandidateSchema;
 import org.mlpf.schema.DatasetFormat;
+import org.mlpf.schema.JetSchema;
 import org.mlpf.schema.MetSchema;
 import org.mlpf.schema.NtupleSchema;
 import org.mlpf.schema.SchemaCheck;
@@ -56,8 +57,8 @@ public final class CompareJob {
         }
     }
 
-    /** The inputs of a comparison; {@code candidates} (MLPF) may be null. */
-    public record Inputs(String ntuples, String met, String candidates) {
+    /** The inputs of a comparison; {@code jets} and {@code candidates} (MLPF) may be null. */
+    public record Inputs(String ntuples, String met, String jets, String candidates) {
     }
 
     private CompareJob() {
@@ -71,11 +72,14 @@ public final class CompareJob {
         Dataset<Row> met = read(spark, in.met(), MetSchema.FORMAT, files);
         Optional<Dataset<Row>> mlpf = in.candidates() == null ? Optional.empty()
                 : Optional.of(read(spark, in.candidates(), CandidateSchema.FORMAT, files));
+        Optional<Dataset<Row>> jets = in.jets() == null ? Optional.empty()
+                : Optional.of(read(spark, in.jets(), JetSchema.FORMAT, files));
         if (mlpf.isPresent()) {
             // Judge PF and MLPF on exactly the same events: those MLPF reconstructed (e.g. only a test split).
             Dataset<Row> events = mlpf.get().select(CandidateSchema.SAMPLE, CandidateSchema.EVENT_ID).distinct();
             ntuples = ntuples.join(events, Scala.seq(NtupleSchema.SAMPLE, NtupleSchema.EVENT_ID), "left_semi");
             met = met.join(events, Scala.seq(MetSchema.SAMPLE, MetSchema.EVENT_ID), "left_semi");
+            jets = jets.map(j -> j.join(events, Scala.seq(JetSchema.SAMPLE, JetSchema.EVENT_ID), "left_semi"));
         }
         Path plotDir = null;
         try (OutputDir dir = OutputDir.begin(spark, out, overwrite)) {
@@ -86,7 +90,10 @@ public final class CompareJob {
             Dataset<Row> pairs = ParticleComparison.pairs(ntuples, mlpf).cache();
             Map<String, Dataset<Row>> frames = new LinkedHashMap<>(ParticleComparison.tables(pairs, cfg));
             frames.putAll(MetComparison.tables(met.cache(), cfg));
-            boolean hasJets = false;
+            boolean hasJets = jets.isPresent();
+            if (hasJets) {
+                frames.putAll(JetComparison.tables(jets.get().cache(), cfg));
+            }
             Map<String, Table> tables = new LinkedHashMap<>();
             for (Map.Entry<String, Dataset<Row>> e : frames.entrySet()) {
                 Dataset<Row> df = e.getValue();
@@ -99,6 +106,7 @@ public final class CompareJob {
             }
             pairs.unpersist();
             met.unpersist();
+            jets.ifPresent(Dataset::unpersist);
             plotDir = Files.createTempDirectory("mlpf-plots");
             List<Plots.Plot> plots = Plots.draw(tables, cfg, plotDir);
             for (Plots.Plot p : plots) {

@@ -175,7 +175,7 @@ class CompareTest {
         Path met = met(600, 0.1, 0.2);
         Path out = tmp.resolve("report");
         // MLPF reconstructed 400 of the 600 events: the comparison keeps exactly those for PF too.
-        CompareJob.Result r = CompareJob.run(spark, new CompareJob.Inputs(nt.toString(), met.toString(),
+        CompareJob.Result r = CompareJob.run(spark, new CompareJob.Inputs(nt.toString(), met.toString(), null,
                 candidates(mlpf.subList(0, 400)).toString()), out.toString(), CFG, false);
         assertEquals(Map.of("ttbar", 400L), r.events());
         assertTrue(r.plots() >= 8, "plots: " + r.plots());
