@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
  * after a warm-up. Benchmarks are never asserted on in tests.
  */
 @Command(name = "bench", description = "Benchmark a stage: prints events/s or ms/event after a warm-up.",
-        subcommands = {})
+        subcommands = {BenchModelCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -56,7 +56,11 @@ public final class FeedForward extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
         return Nd.scoped(inputs, () -> {
-            NDArray x = inputs.singletonOrThrow();
+            NDArray input = inputs.singletonOrThrow();
+            Shape shape = input.getShape();
+            // as a matrix (rows = elements): PyTorch then adds the bias inside the GEMM (addmm) instead of in a
+            // separate pass over the output, as it does for 3-D input
+            NDArray x = input.reshape(-1, shape.get(shape.dimension() - 1));
             int last = layers.size() - 1;
             for (int i = 0; i < last; i++) {
                 x = Activation.elu(layers.get(i).forward(ps, new NDList(x), training).singletonOrThrow(), 1f);
@@ -64,7 +68,8 @@ public final class FeedForward extends AbstractBlock {
                     x = Dropout.dropout(x, dropout, true).head();
                 }
             }
-            return layers.get(last).forward(ps, new NDList(x), training);
+            NDArray out = layers.get(last).forward(ps, new NDList(x), training).singletonOrThrow();
+            return new NDList(out.reshape(shape.slice(0, shape.dimension() - 1).add(outputDim)));
         });
     }
 

@@ -57,8 +57,11 @@ public final class GhConv extends AbstractBlock {
     private NDArray conv(NDArray x, NDArray p, NDArray w, NDArray bt) {
         // one bias vector for the fused projection: zero for theta and W_h, b_t for the gate
         NDArray bias = x.getManager().zeros(new Shape(2L * outputDim), x.getDataType()).concat(bt);
-        NDArray projected = Linear.linear(x, w, bias).head();
-        NDList h = projected.split(new long[] {outputDim, 2L * outputDim}, projected.getShape().dimension() - 1);
+        Shape s = x.getShape();
+        // as a matrix (rows = elements), so that the bias is added inside the GEMM
+        NDArray projected = Linear.linear(x.reshape(-1, s.get(s.dimension() - 1)), w, bias).head()
+                .reshape(s.slice(0, s.dimension() - 1).add(3L * outputDim));
+        NDList h = projected.split(new long[] {outputDim, 2L * outputDim}, s.dimension() - 1);
         NDArray fHom = p.matMul(h.get(0));
         NDArray fHet = h.get(1);
         NDArray gate = Activation.sigmoid(h.get(2));
