@@ -10,7 +10,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -67,7 +66,7 @@ public final class CombinedGraphLayer extends AbstractBlock {
             for (GhConv conv : convs) {
                 h = conv.forward(ps, new NDList(h, adj), training).head();
                 if (training && dropout > 0) {
-                    h = Dropout.dropout(h, dropout, true).head();
+                    h = SparseDropout.apply(h, dropout);
                 }
             }
             return unbinning.forward(ps, new NDList(h, binned.get(3)), training);

@@ -10,7 +10,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -65,7 +64,7 @@ public final class FeedForward extends AbstractBlock {
             for (int i = 0; i < last; i++) {
                 x = Activation.elu(layers.get(i).forward(ps, new NDList(x), training).singletonOrThrow(), 1f);
                 if (training && dropout > 0) {
-                    x = Dropout.dropout(x, dropout, true).head();
+                    x = SparseDropout.apply(x, dropout);
                 }
             }
             NDArray out = layers.get(last).forward(ps, new NDList(x), training).singletonOrThrow();

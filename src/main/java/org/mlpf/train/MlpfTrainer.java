@@ -28,6 +28,7 @@ import org.mlpf.model.LossValues;
 import org.mlpf.model.MlpfLoss;
 import org.mlpf.model.MlpfModel;
 import org.mlpf.model.ModelDirectory;
+import org.mlpf.model.SparseDropout;
 import org.mlpf.model.TensorBatch;
 import org.mlpf.model.TensorBatchSource;
 import org.mlpf.model.TrainingMetadata;
@@ -153,6 +154,7 @@ public final class MlpfTrainer implements AutoCloseable {
         GRADIENT_LOCK.lock();
         try (NDManager step = model.djlModel().getNDManager().newSubManager()) {
             zeroGradients();
+            SparseDropout.seed(config.seed(), adam.step());
             NDArray x = batch.features(step);
             NDArray y = batch.targets(step);
             NDArray mask = x.get("..., 0").neq(0).toType(DataType.FLOAT32, false);

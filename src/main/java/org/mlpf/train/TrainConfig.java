@@ -18,9 +18,10 @@ import java.util.Map;
  * @param logEvery          log the per-term training loss every this many steps
  * @param checkpointEvery   write a checkpoint every this many steps (0: at the end of every epoch only)
  * @param keepCheckpoints   checkpoints kept in the checkpoint directory (older ones are deleted)
+ * @param seed              seed of the dropout masks (with the step number: a resumed run draws the same masks)
  */
 public record TrainConfig(int epochs, long maxSteps, double learningRate, double finalLearningRate, double beta1,
-        double beta2, double epsilon, int logEvery, long checkpointEvery, int keepCheckpoints) {
+        double beta2, double epsilon, int logEvery, long checkpointEvery, int keepCheckpoints, long seed) {
     public TrainConfig {
         check(epochs >= 1, "epochs", epochs, ">= 1");
         check(maxSteps >= 0, "maxSteps", maxSteps, ">= 0");
@@ -43,25 +44,25 @@ public record TrainConfig(int epochs, long maxSteps, double learningRate, double
 
     /** The reference's settings for {@code epochs} passes. */
     public static TrainConfig defaults(int epochs) {
-        return new TrainConfig(epochs, 0, 1.129e-3, 0, 0.9, 0.999, 1e-7, 10, 0, 3);
+        return new TrainConfig(epochs, 0, 1.129e-3, 0, 0.9, 0.999, 1e-7, 10, 0, 3, 1);
     }
 
     /** A copy with another step limit. */
     public TrainConfig withMaxSteps(long steps) {
         return new TrainConfig(epochs, steps, learningRate, finalLearningRate, beta1, beta2, epsilon, logEvery,
-                checkpointEvery, keepCheckpoints);
+                checkpointEvery, keepCheckpoints, seed);
     }
 
     /** A copy with another learning rate. */
     public TrainConfig withLearningRate(double lr) {
         return new TrainConfig(epochs, maxSteps, lr, Math.min(finalLearningRate, lr), beta1, beta2, epsilon, logEvery,
-                checkpointEvery, keepCheckpoints);
+                checkpointEvery, keepCheckpoints, seed);
     }
 
     /** A copy with another checkpoint interval. */
     public TrainConfig withCheckpointEvery(long steps) {
         return new TrainConfig(epochs, maxSteps, learningRate, finalLearningRate, beta1, beta2, epsilon, logEvery,
-                steps, keepCheckpoints);
+                steps, keepCheckpoints, seed);
     }
 
     /** The settings as strings, for the model directory's training metadata. */
@@ -76,6 +77,7 @@ public record TrainConfig(int epochs, long maxSteps, double learningRate, double
         m.put("beta1", Double.toString(beta1));
         m.put("beta2", Double.toString(beta2));
         m.put("epsilon", Double.toString(epsilon));
+        m.put("seed", Long.toString(seed));
         return m;
     }
 }

@@ -26,7 +26,12 @@ public final class SyntheticEvents {
 
     /** A small config: bins of 16, two common graph layers and one energy layer, narrow heads, no dropout. */
     public static ModelConfig tinyConfig() {
-        return new ModelConfig(16, 16, 8, 16, 2, 2, 16, 0.120898, 0.001998, true, 2, 1, 0, 0,
+        return tinyConfig(0);
+    }
+
+    /** {@link #tinyConfig()} with dropout {@code rate} in graph layers and heads. */
+    public static ModelConfig tinyConfig(double rate) {
+        return new ModelConfig(16, 16, 8, 16, 2, 2, 16, 0.120898, 0.001998, true, 2, 1, rate, rate,
                 new ModelConfig.Head(32, 2), new ModelConfig.Head(16, 1), new ModelConfig.Head(16, 1),
                 new ModelConfig.Head(16, 1), new ModelConfig.Head(16, 2), new ModelConfig.Head(16, 1), 1e-3, 7);
     }

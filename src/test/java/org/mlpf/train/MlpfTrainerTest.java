@@ -45,6 +45,10 @@ class MlpfTrainerTest {
         return MlpfModel.create(TINY, SyntheticEvents.stats(DATA));
     }
 
+    private static MlpfModel newModelWithDropout() {
+        return MlpfModel.create(SyntheticEvents.tinyConfig(0.05), SyntheticEvents.stats(DATA));
+    }
+
     private static Map<String, float[]> parameters(MlpfModel m) {
         Map<String, float[]> out = new LinkedHashMap<>();
         for (Pair<String, Parameter> p : m.block().getParameters()) {
@@ -158,11 +162,11 @@ class MlpfTrainerTest {
     }
 
     @Test
-    void resumingFromACheckpointContinuesTheSameTrajectory() throws IOException {
+    void resumingFromACheckpointContinuesTheSameTrajectoryDropoutIncluded() throws IOException {
         TrainConfig twoEpochs = TrainConfig.defaults(2);
         long horizon = 2L * DATA.size();
         Map<String, float[]> straight;
-        try (MlpfModel model = newModel();
+        try (MlpfModel model = newModelWithDropout();
                 MlpfTrainer trainer = new MlpfTrainer(model, twoEpochs, horizon)) {
             FitResult r = trainer.fit(InMemoryBatchSource.of(DATA), InMemoryBatchSource.of(DATA.subList(0, 1)),
                     tmp.resolve("a"));
@@ -171,7 +175,7 @@ class MlpfTrainerTest {
             straight = parameters(model);
         }
         Path checkpoints = tmp.resolve("b");
-        try (MlpfModel model = newModel();
+        try (MlpfModel model = newModelWithDropout();
                 MlpfTrainer trainer = new MlpfTrainer(model, TrainConfig.defaults(1), horizon)) {
             trainer.fit(InMemoryBatchSource.of(DATA), null, checkpoints);
         }
@@ -194,7 +198,7 @@ class MlpfTrainerTest {
     void checkpointsAreWholeDirectoriesAndOnlyTheNewestAreKept() throws IOException {
         TrainConfig c = TrainConfig.defaults(1).withCheckpointEvery(1);
         c = new TrainConfig(c.epochs(), c.maxSteps(), c.learningRate(), c.finalLearningRate(), c.beta1(), c.beta2(),
-                c.epsilon(), c.logEvery(), 1, 2);
+                c.epsilon(), c.logEvery(), 1, 2, c.seed());
         Path checkpoints = tmp.resolve("ckpt");
         try (MlpfModel model = newModel();
                 MlpfTrainer trainer = new MlpfTrainer(model, c, DATA.size())) {
