@@ -1,5 +1,6 @@
 package org.mlpf.train;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.mlpf.model.LossValues;
@@ -14,7 +15,7 @@ import org.mlpf.model.LossValues;
  * @param lastCheckpoint  the last checkpoint written, or {@code null}
  */
 public record FitResult(long steps, List<Double> stepLoss, List<LossValues> epochTrainLoss,
-        List<LossValues> validationLoss, java.nio.file.Path lastCheckpoint) {
+        List<LossValues> validationLoss, Path lastCheckpoint) {
     public FitResult {
         stepLoss = List.copyOf(stepLoss);
         epochTrainLoss = List.copyOf(epochTrainLoss);

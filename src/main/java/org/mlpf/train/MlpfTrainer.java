@@ -217,8 +217,10 @@ public final class MlpfTrainer implements AutoCloseable {
      * @param checkpoints  directory of checkpoints ({@code step-NNNNNNNNN/}), or {@code null} for none
      */
     public FitResult fit(TensorBatchSource train, TensorBatchSource validation, Path checkpoints) throws IOException {
-        long target = config.maxSteps() > 0 ? config.maxSteps() : config.epochs() * train.batchesPerEpoch();
-        if (target <= 0) {
+        long perEpoch = train.batchesPerEpoch();
+        long target = config.maxSteps() > 0 ? config.maxSteps()
+                : perEpoch < 0 ? Long.MAX_VALUE : config.epochs() * perEpoch;
+        if (target == 0) {
             throw new IllegalArgumentException("the training source has no batches");
         }
         List<Double> stepLoss = new ArrayList<>();

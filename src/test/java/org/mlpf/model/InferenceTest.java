@@ -87,21 +87,24 @@ class InferenceTest {
                 p.predict(batches.get(i % 2));
             }
             int arrays = count(owner);
-            long[] rss = new long[5];
+            long[] rss = new long[6];
             for (int round = 0; round < rss.length; round++) {
-                for (int i = 0; i < 400; i++) {
+                for (int i = 0; i < 300; i++) {
                     p.predict(batches.get(i % 2));
                 }
                 System.gc();
                 rss[round] = rssKb();
             }
-            LOG.info("over 2000 inferences: {} arrays attached to the model's manager tree (was {}), RSS after each "
-                    + "400 (kB): {}", count(owner), arrays, java.util.Arrays.toString(rss));
+            LOG.info("over 2100 inferences: {} arrays attached to the model's manager tree (was {}), RSS after each "
+                    + "300 (kB): {}", count(owner), arrays, java.util.Arrays.toString(rss));
             assertEquals(arrays, count(owner), "arrays attached to the model's managers");
-            // the JVM and the allocator settle during the first rounds; a leaked intermediate of the tiny model
-            // (>= 7 kB) per inference would add > 5 MB over the last 800
-            assertTrue(rss[4] - rss[2] < 2 * 1024, "resident memory grew by " + (rss[4] - rss[2]) + " kB over the "
-                    + "last 800 inferences: " + java.util.Arrays.toString(rss));
+            // Coarse guard for native leaks outside any manager. The resident size also moves with the JVM and the
+            // allocator (+-10 MB in the shared test JVM), so compare the lowest values of the first and last three
+            // rounds: a steady leak of >= 20 kB per inference (say, the (64, 87) decoder input of every call) trips it.
+            long early = Math.min(rss[0], Math.min(rss[1], rss[2]));
+            long late = Math.min(rss[3], Math.min(rss[4], rss[5]));
+            assertTrue(late - early < 16 * 1024, "resident memory grew by " + (late - early) + " kB: "
+                    + java.util.Arrays.toString(rss));
         }
     }
 
