@@ -105,7 +105,11 @@ public final class LshBinning extends AbstractBlock {
         long nbins = n / binSize;
         int rot = numRotations(Math.max(totalElements, n));
         NDArray proj = xDist.matMul(w.get(new NDIndex(":, :{}", rot)));
-        NDArray hash = proj.concat(proj.neg(), -1).argMax(-1).toType(DataType.FLOAT64, false);
+        // argmax over [xW, -xW] without building it: the largest |projection|, shifted by rot when negative
+        // (identical up to exact ties of |projections|; PyTorch's argmax over short rows is slow)
+        NDArray largest = proj.abs().argMax(-1);
+        NDArray negative = proj.gather(largest.expandDims(-1), 2).squeeze(-1).lt(0).toType(DataType.INT64, false);
+        NDArray hash = largest.add(negative.mul(rot)).toType(DataType.FLOAT64, false);
         // Inside a hash bucket, order by a continuous projection of the embedding (atan maps it into (0, 1)), not
         // by position: bin membership then depends only on the elements, which makes the layer
         // permutation-equivariant (up to exact duplicates). Padding sorts after every real element.
