@@ -97,7 +97,8 @@ public final class BenchModelCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "model: PFNetDense%s, %,d trainable parameters (+%,d frozen: LSH codebooks, "
                     + "normalization); pytorch %s, djl %s; intra-op threads %d; batch %d; %.0f%% real elements%n",
-                    modelDir == null ? " (ACAT 2021 configuration, random weights, normalized inputs)" : " from " + modelDir,
+                    modelDir == null ? " (ACAT 2021 configuration, random weights, normalized inputs)"
+                            : " from " + modelDir,
                     model.trainableParameterCount(), model.frozenParameterCount(), BuildInfo.pytorchVersion(),
                     BuildInfo.djlVersion(), effective, batch, 100 * fill);
             List<ModelBenchmark.Inference> results = new ArrayList<>();

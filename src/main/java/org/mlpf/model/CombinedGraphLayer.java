@@ -44,7 +44,8 @@ public final class CombinedGraphLayer extends AbstractBlock {
         distance = addChildBlock("ffn_dist", new FeedForward(c.distHiddenDim(), c.distNumLayers(), c.distanceDim(),
                 false, c.graphDropout()));
         binning = addChildBlock("lsh", new LshBinning(c.distanceDim(), c.binSize(), c.maxNumBins(), seed));
-        kernel = addChildBlock("kernel", new GaussianKernel(c.kernelDistMult(), c.kernelClipLow(), c.normalizeDegrees()));
+        kernel = addChildBlock("kernel",
+                new GaussianKernel(c.kernelDistMult(), c.kernelClipLow(), c.normalizeDegrees()));
         for (int i = 0; i < c.numMessages(); i++) {
             convs.add(addChildBlock("msg_" + i, new GhConv(c.messageDim())));
         }

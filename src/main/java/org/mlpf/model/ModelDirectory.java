@@ -174,8 +174,8 @@ public final class ModelDirectory {
         try {
             String digest = HexFormat.of().formatHex(sha.digest());
             if (!digest.equals(m.parametersSha256())) {
-                throw new IOException(dir + ": " + m.parametersFile() + " has SHA-256 " + digest + ", the manifest says "
-                        + m.parametersSha256() + " (file corrupt or replaced)");
+                throw new IOException(dir + ": " + m.parametersFile() + " has SHA-256 " + digest
+                        + ", the manifest says " + m.parametersSha256() + " (file corrupt or replaced)");
             }
             if (model.trainableParameterCount() != m.trainableParameters()) {
                 throw new IOException(dir + ": " + model.trainableParameterCount() + " trainable parameters, the "

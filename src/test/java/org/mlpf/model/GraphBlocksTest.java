@@ -141,7 +141,8 @@ class GraphBlocksTest {
                         double expected = normalize
                                 ? a[i][j] / Math.sqrt(degree[i] + 1e-6) / Math.sqrt(degree[j] + 1e-6) : a[i][j];
                         float got = p[(bin * bs + i) * bs + j];
-                        assertEquals(expected, got, 1e-5, "P[" + bin + "][" + i + "][" + j + "] normalize=" + normalize);
+                        assertEquals(expected, got, 1e-5,
+                                "P[" + bin + "][" + i + "][" + j + "] normalize=" + normalize);
                         if (m[bin * bs + i] == 0 || m[bin * bs + j] == 0) {
                             assertEquals(0f, got, "padding row or column");
                         }

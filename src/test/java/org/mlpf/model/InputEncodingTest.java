@@ -56,8 +56,10 @@ class InputEncodingTest {
                 }
             }
             assertEquals(true, checked > 40, "real elements checked: " + checked);
+            // the second instance is built with other statistics: loading must bring the first's
             BlockRoundTrip.check(m, () -> new InputEncoding(SyntheticEvents.stats(
-                    SyntheticEvents.batches(new SplittableRandom().nextLong(), 1, 1, 16))), new NDList(batch.features(m)));
+                    SyntheticEvents.batches(new SplittableRandom().nextLong(), 1, 1, 16))),
+                    new NDList(batch.features(m)));
         }
     }
 }
