@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
  * after a warm-up. Benchmarks are never asserted on in tests.
  */
 @Command(name = "bench", description = "Benchmark a stage: prints events/s or ms/event after a warm-up.",
-        subcommands = {BenchGenerateCommand.class, BenchTensorizeCommand.class, BenchJetsCommand.class})
+        subcommands = {BenchGenerateCommand.class, BenchTensorizeCommand.class, BenchModelCommand.class,
+            BenchJetsCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,0 +1,134 @@
+package org.mlpf.model;
+
+import java.util.List;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.loss.Loss;
+import org.mlpf.physics.ParticleClass;
+
+/**
+ * The MLPF loss (MLPF.md section 3; the seed talk's eq. 1-3), per element and summed over the real elements of an
+ * event, then averaged over the events of the batch:
+ * <pre>
+ *   100  * focal(logits, cls)                  focal loss, alpha 0.25, gamma 2, on the softmax probabilities
+ *   0.01 * (charge - charge')^2
+ *   1e-4 * Huber_1(pt - pt')                   GeV
+ *   100  * Huber_0.1(eta - eta')
+ *   10   * Huber_0.1(sin phi - sin phi') + 10 * Huber_0.1(cos phi - cos phi')
+ *   1e-4 * Huber_1(E - E')                     GeV
+ * </pre>
+ * with {@code focal = sum_c [t_c alpha (1-p_c)^gamma (-log p_c) + (1-t_c) (1-alpha) p_c^gamma (-log(1-p_c))]} over
+ * the one-hot target t (TensorFlow Addons' {@code sigmoid_focal_crossentropy} on softmax outputs, as the reference;
+ * {@code 1 - p} is floored at 1e-7 like Keras) and {@code Huber_d(a) = a^2/2} for {@code |a| <= d}, else
+ * {@code d (|a| - d/2)}.
+ *
+ * <p>Written by hand from differentiable NDArray operations, every constant a native 0-d array (STACK.md: Java
+ * numbers in {@code mul}/{@code pow}/{@code minimum} corrupt gradients in DJL's PyTorch engine).
+ *
+ * <p>Shapes: labels {@code NDList(y (B, N, 7), mask (B, N))}, predictions {@code NDList(logits (B, N, 8),
+ * regression (B, N, 6))} from {@link PfNetDense}; {@link #terms} returns seven 0-d arrays in {@link #TERM_NAMES}
+ * order, already weighted; {@link #evaluate} their sum.
+ */
+public final class MlpfLoss extends Loss {
+    /** Names of the loss terms, in the order of {@link #terms}. */
+    public static final List<String> TERM_NAMES = List.of("cls", "charge", "pt", "eta", "sin_phi", "cos_phi",
+            "energy");
+
+    private final Weights weights;
+    private final double alpha;
+    private final double gamma;
+
+    /**
+     * Weights and Huber deltas of the terms.
+     *
+     * @param cls      weight of the focal loss (100)
+     * @param charge   weight of the charge squared error (0.01)
+     * @param pt       weight of the pt Huber term (1e-4)
+     * @param eta      weight of the eta Huber term (100)
+     * @param sinPhi   weight of the sin phi Huber term (10)
+     * @param cosPhi   weight of the cos phi Huber term (10)
+     * @param energy   weight of the energy Huber term (1e-4)
+     * @param deltaPt  Huber delta of pt (1 GeV)
+     * @param deltaEta Huber delta of eta (0.1)
+     * @param deltaPhi Huber delta of sin and cos phi (0.1)
+     * @param deltaE   Huber delta of energy (1 GeV)
+     */
+    public record Weights(double cls, double charge, double pt, double eta, double sinPhi, double cosPhi,
+            double energy, double deltaPt, double deltaEta, double deltaPhi, double deltaE) {
+        /** The ACAT 2021 weights (particleflow {@code parameters/cms.yaml}). */
+        public static Weights acat2021() {
+            return new Weights(100, 0.01, 1e-4, 100, 10, 10, 1e-4, 1, 0.1, 0.1, 1);
+        }
+    }
+
+    /** The loss of MLPF.md: ACAT 2021 weights, focal alpha 0.25, gamma 2. */
+    public MlpfLoss() {
+        this(Weights.acat2021(), 0.25, 2.0);
+    }
+
+    /**
+     * @param weights term weights and Huber deltas
+     * @param alpha   focal loss alpha
+     * @param gamma   focal loss gamma
+     */
+    public MlpfLoss(Weights weights, double alpha, double gamma) {
+        super("mlpf_loss");
+        this.weights = weights;
+        this.alpha = alpha;
+        this.gamma = gamma;
+    }
+
+    @Override
+    public NDArray evaluate(NDList labels, NDList predictions) {
+        return NDArrays.add(terms(labels, predictions).toArray(new NDArray[0]));
+    }
+
+    /** The seven weighted terms (0-d arrays), in {@link #TERM_NAMES} order; their sum is the loss. */
+    public NDList terms(NDList labels, NDList predictions) {
+        NDArray y = labels.get(0);
+        NDArray mask = labels.get(1);
+        NDArray logits = predictions.get(0);
+        NDArray reg = predictions.get(1);
+        double events = y.getShape().get(0);
+
+        NDArray target = y.get("..., 0").toType(DataType.INT64, false).oneHot(ParticleClass.COUNT)
+                .toType(logits.getDataType(), false);
+        NDArray logP = logits.logSoftmax(-1);
+        NDArray p = logP.exp();
+        NDArray oneMinusP = p.neg().add(1);
+        NDArray log1mP = oneMinusP.clip(1e-7f, 1f).log();
+        NDArray a = Nd.scalar(p, alpha);
+        NDArray g = Nd.scalar(p, gamma);
+        NDArray positive = oneMinusP.clip(0f, 1f).pow(g).mul(logP.neg()).mul(a);
+        NDArray negative = p.pow(g).mul(log1mP.neg()).mul(Nd.scalar(p, 1 - alpha));
+        NDArray focal = negative.add(target.mul(positive.sub(negative))).sum(new int[] {-1});
+
+        NDArray d = reg.sub(y.get("..., 1:7"));
+        NDArray charge = d.get("..., 0").square();
+        NDList terms = new NDList(7);
+        terms.add(reduce(focal, mask, weights.cls(), events));
+        terms.add(reduce(charge, mask, weights.charge(), events));
+        terms.add(reduce(huber(d.get("..., 1"), weights.deltaPt()), mask, weights.pt(), events));
+        terms.add(reduce(huber(d.get("..., 2"), weights.deltaEta()), mask, weights.eta(), events));
+        terms.add(reduce(huber(d.get("..., 3"), weights.deltaPhi()), mask, weights.sinPhi(), events));
+        terms.add(reduce(huber(d.get("..., 4"), weights.deltaPhi()), mask, weights.cosPhi(), events));
+        terms.add(reduce(huber(d.get("..., 5"), weights.deltaE()), mask, weights.energy(), events));
+        return terms;
+    }
+
+    /** Huber loss of residuals {@code r}: r^2/2 within delta, linear beyond; element-wise. */
+    static NDArray huber(NDArray r, double delta) {
+        NDArray abs = r.abs();
+        // clip with a number is safe (no saved Java buffer); min(|r|, delta) = clip(|r|, 0, delta)
+        NDArray q = abs.clip(0f, (float) delta);
+        return q.square().mul(Nd.scalar(r, 0.5)).add(abs.sub(q).mul(Nd.scalar(r, delta)));
+    }
+
+    /** Masked sum over elements, mean over events, times the weight: a 0-d array. */
+    private static NDArray reduce(NDArray perElement, NDArray mask, double weight, double events) {
+        return perElement.mul(mask).sum().mul(Nd.scalar(perElement, weight / events));
+    }
+}

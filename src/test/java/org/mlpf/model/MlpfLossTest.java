@@ -1,0 +1,159 @@
+package org.mlpf.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MlpfLossTest {
+    private static final double ALPHA = 0.25;
+    private NDManager manager;
+
+    @BeforeEach
+    void open() {
+        manager = Engine.getEngine(MlpfModel.ENGINE).newBaseManager();
+    }
+
+    @AfterEach
+    void close() {
+        manager.close();
+    }
+
+    private static double huber(double r, double d) {
+        double a = Math.abs(r);
+        return a <= d ? 0.5 * a * a : d * (a - 0.5 * d);
+    }
+
+    /** The formula of MLPF.md, written out for one element in double precision. */
+    private static double[] elementTerms(float[] logits, float[] reg, float[] y) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float l : logits) {
+            max = Math.max(max, l);
+        }
+        double z = 0;
+        for (float l : logits) {
+            z += Math.exp(l - max);
+        }
+        double focal = 0;
+        for (int c = 0; c < 8; c++) {
+            double p = Math.exp(logits[c] - max) / z;
+            focal += c == (int) y[0] ? ALPHA * Math.pow(1 - p, 2) * -Math.log(p)
+                    : (1 - ALPHA) * p * p * -Math.log(Math.max(1 - p, 1e-7));
+        }
+        return new double[] {100 * focal, 0.01 * Math.pow(reg[0] - y[1], 2), 1e-4 * huber(reg[1] - y[2], 1),
+            100 * huber(reg[2] - y[3], 0.1), 10 * huber(reg[3] - y[4], 0.1), 10 * huber(reg[4] - y[5], 0.1),
+            1e-4 * huber(reg[5] - y[6], 1)};
+    }
+
+    @Test
+    void uniformLogitsGiveTheClosedForm() {
+        NDList terms = new MlpfLoss().terms(
+                new NDList(manager.create(new float[] {3, 0, 0, 0, 0, 0, 0}, new Shape(1, 1, 7)),
+                        manager.ones(new Shape(1, 1))),
+                new NDList(manager.zeros(new Shape(1, 1, 8)), manager.zeros(new Shape(1, 1, 6))));
+        double expected = 100 * (0.25 * (49.0 / 64) * Math.log(8) + 7 * 0.75 * (1.0 / 64) * -Math.log(7.0 / 8));
+        assertEquals(expected, LossValues.of(terms).term("cls"), 1e-4);
+        assertEquals(expected, LossValues.of(terms).total(), 1e-4);
+    }
+
+    @Test
+    void handMadeBatchEqualsTheFormulaSummedOverRealElementsAndAveragedOverEvents() {
+        float[][] logits = {
+            {0, 2, 0, 0, 0, 0, 0, 0}, {0, 0, 0, 0, 0, 0, 0, 0}, {9, -9, 9, -9, 9, -9, 9, -9},
+            {1, 0, 0, 0, 0, -1, 0, 0.5f}, {3, 3, 3, 3, 3, 3, 3, 3}, {0, 0, 0, 0, 0, 0, 0, 0}};
+        float[][] reg = {
+            {0.8f, 10.5f, 1.05f, 0.2f, 0.9f, 30f}, {0.1f, 1f, -0.2f, 0f, 0.05f, 2f}, {50, 500, 5, 5, 5, 500},
+            {0f, 20f, -1.5f, 0.7f, -0.6f, 47f}, {7, 7, 7, 7, 7, 7}, {1, 1, 1, 1, 1, 1}};
+        float[][] y = {
+            {1, 1, 10f, 1f, 0.25f, 0.97f, 30.5f}, {0, 0, 0, 0, 0, 0, 0}, {2, 1, 1, 1, 1, 1, 1},
+            {5, 0, 23f, -1.2f, 0.71f, -0.7f, 50f}, {0, 0, 0, 0, 0, 0, 0}, {0, 0, 0, 0, 0, 0, 0}};
+        float[] mask = {1, 1, 0, 1, 0, 0};
+        double[] expected = new double[7];
+        for (int e = 0; e < 6; e++) {
+            if (mask[e] == 0) {
+                continue;
+            }
+            double[] t = elementTerms(logits[e], reg[e], y[e]);
+            for (int k = 0; k < 7; k++) {
+                expected[k] += t[k] / 2;
+            }
+        }
+        NDList terms = new MlpfLoss().terms(
+                new NDList(manager.create(flat(y), new Shape(2, 3, 7)), manager.create(mask, new Shape(2, 3))),
+                new NDList(manager.create(flat(logits), new Shape(2, 3, 8)), manager.create(flat(reg),
+                        new Shape(2, 3, 6))));
+        LossValues v = LossValues.of(terms);
+        for (int k = 0; k < 7; k++) {
+            assertEquals(expected[k], v.terms()[k], 1e-5 * Math.max(1, Math.abs(expected[k])),
+                    MlpfLoss.TERM_NAMES.get(k));
+        }
+        // both Huber branches, by hand: pt residuals 0.5 and 1 (quadratic), 3 (linear); eta 0.05 (quadratic),
+        // 0.2 and 0.3 (linear); the padding element's huge residuals count for nothing
+        assertEquals(1e-4 * (0.5 * 0.5 * 0.5 + 0.5 * 1 * 1 + 1 * (3 - 0.5)) / 2, v.term("pt"), 1e-9);
+        assertEquals(100 * (0.5 * 0.05 * 0.05 + 0.1 * (0.2 - 0.05) + 0.1 * (0.3 - 0.05)) / 2, v.term("eta"), 1e-5);
+        assertEquals(new MlpfLoss().evaluate(new NDList(manager.create(flat(y), new Shape(2, 3, 7)),
+                manager.create(mask, new Shape(2, 3))), new NDList(manager.create(flat(logits), new Shape(2, 3, 8)),
+                manager.create(flat(reg), new Shape(2, 3, 6)))).getFloat(), v.total(), 1e-3);
+    }
+
+    @Test
+    void gradientsEqualFiniteDifferences() {
+        float[] logits = {0.3f, -1.2f, 2f, 0.1f, 0f, -0.5f, 1.1f, 0.4f};
+        float[] reg = {0.5f, 12f, 0.33f, 0.15f, 0.8f, 40f};
+        float[] y = {2, 0, 10f, 0.3f, 0.2f, 0.95f, 42f};
+        try (NDManager m = manager.newSubManager()) {
+            NDArray l = m.create(logits, new Shape(1, 1, 8));
+            NDArray r = m.create(reg, new Shape(1, 1, 6));
+            l.setRequiresGradient(true);
+            r.setRequiresGradient(true);
+            try (GradientCollector gc = Engine.getEngine(MlpfModel.ENGINE).newGradientCollector()) {
+                NDArray loss = new MlpfLoss().evaluate(new NDList(m.create(y, new Shape(1, 1, 7)),
+                        m.ones(new Shape(1, 1))), new NDList(l, r));
+                gc.backward(loss);
+            }
+            float[] gl = l.getGradient().toFloatArray();
+            float[] gr = r.getGradient().toFloatArray();
+            double h = 1e-3;
+            for (int c = 0; c < 8; c++) {
+                float[] plus = logits.clone();
+                float[] minus = logits.clone();
+                plus[c] += h;
+                minus[c] -= h;
+                double num = (sum(elementTerms(plus, reg, y)) - sum(elementTerms(minus, reg, y))) / (2 * h);
+                assertEquals(num, gl[c], 1e-3 * Math.max(1, Math.abs(num)), "d loss / d logit " + c);
+            }
+            for (int k = 0; k < 6; k++) {
+                float[] plus = reg.clone();
+                float[] minus = reg.clone();
+                plus[k] += h;
+                minus[k] -= h;
+                double num = (sum(elementTerms(logits, plus, y)) - sum(elementTerms(logits, minus, y))) / (2 * h);
+                assertEquals(num, gr[k], 1e-3 * Math.max(1, Math.abs(num)), "d loss / d regression " + k);
+            }
+        }
+    }
+
+    private static double sum(double[] a) {
+        double s = 0;
+        for (double v : a) {
+            s += v;
+        }
+        return s;
+    }
+
+    private static float[] flat(float[][] rows) {
+        int w = rows[0].length;
+        float[] out = new float[rows.length * w];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, out, i * w, w);
+        }
+        return out;
+    }
+}
