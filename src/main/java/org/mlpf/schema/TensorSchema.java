@@ -33,6 +33,7 @@ public final class TensorSchema {
     public static final String X = "x";
     public static final String Y = "y";
     public static final String MASK = "mask";
+    public static final String VZ = "vz";
 
     /** Split names. */
     public static final String TRAIN = "train";
@@ -59,7 +60,9 @@ public final class TensorSchema {
             .add(f(X, listOf(DataTypes.FloatType), "inputs, 25 x N floats, feature-major: the 25 CMS element features"))
             .add(f(Y, listOf(DataTypes.FloatType), "targets, 7 x N floats, feature-major: cls, charge, pt, eta, sin_phi, "
                     + "cos_phi, energy of ygen or ycand"))
-            .add(f(MASK, listOf(DataTypes.FloatType), "N floats: 1 for real elements, 0 for padding"));
+            .add(f(MASK, listOf(DataTypes.FloatType), "N floats: 1 for real elements, 0 for padding"))
+            .add(f(VZ, listOf(DataTypes.FloatType), "N floats: the element's track z at the beam line (cm; 0 for "
+                    + "clusters and padding), not a model input: carried to the MLPF candidates for CHS"));
 
     /** The format as listed by {@code mlpf schema}. */
     public static final DatasetFormat FORMAT = new DatasetFormat("tensors", VERSION, SCHEMA,

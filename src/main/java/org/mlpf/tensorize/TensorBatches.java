@@ -27,12 +27,12 @@ import org.mlpf.schema.TensorSchema;
 /**
  * Hands tensor rows to DJL through Arrow: {@link #arrow} turns a tensors Dataset (one bucket) into an RDD of
  * Arrow record batches (Spark's columnar conversion, no Java object per element), and {@link #decode} turns
- * those, on whichever executor holds them, into {@link TensorBatch}es of at most B rows.
+ * those, on whichever executor holds them, into {@link TensorRows} of at most B rows each.
  */
 public final class TensorBatches {
     /** The columns handed to the model, in this order. */
     private static final String[] COLUMNS = {TensorSchema.EVENT_ID, TensorSchema.SAMPLE, TensorSchema.ELEM_OFFSET,
-        TensorSchema.NUM_ELEMENTS, TensorSchema.X, TensorSchema.Y, TensorSchema.MASK};
+        TensorSchema.NUM_ELEMENTS, TensorSchema.X, TensorSchema.Y, TensorSchema.MASK, TensorSchema.VZ};
 
     private static BufferAllocator allocator;
 
@@ -70,7 +70,7 @@ public final class TensorBatches {
      * element slots. Each batch is valid until the next call to {@code next()}; the Arrow memory of a record
      * batch is released once its last slice has been handed out and the iterator advances (or is exhausted).
      */
-    public static Iterator<TensorBatch> decode(Iterator<byte[]> arrowBatches, StructType schema, int slots,
+    public static Iterator<TensorRows> decode(Iterator<byte[]> arrowBatches, StructType schema, int slots,
                                                int batchSize) {
         Schema arrowSchema = ArrowUtils.toArrowSchema(schema, "UTC", true, false);
         return new Iterator<>() {
@@ -90,12 +90,12 @@ public final class TensorBatches {
             }
 
             @Override
-            public TensorBatch next() {
+            public TensorRows next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
                 int n = Math.min(batchSize, root.getRowCount() - next);
-                TensorBatch b = new TensorBatch(root, next, n, slots);
+                TensorRows b = new TensorRows(root, next, n, slots);
                 next += n;
                 return b;
             }

@@ -142,11 +142,14 @@ public final class TensorizeStage {
             yParts.add(array_repeat(lit(0f), col(PAD)));
         }
         Column mask = concat(array_repeat(lit(1f), col(LEN)), array_repeat(lit(0f), col(PAD)));
+        Column vz = concat(window(col(NtupleSchema.ELEMENTS + "." + ElementFeature.VZ.column())),
+                array_repeat(lit(0f), col(PAD)));
         return rows.select(col(NtupleSchema.EVENT_ID), col(NtupleSchema.SAMPLE),
                 lit(TensorSchema.VERSION).as(TensorSchema.SCHEMA_VERSION), splitColumn().as(TensorSchema.SPLIT),
                 col(TensorSchema.BUCKET), col(TensorSchema.CHUNK), col(TensorSchema.ELEM_OFFSET),
                 col(LEN).as(TensorSchema.NUM_ELEMENTS), concat(xParts.toArray(new Column[0])).as(TensorSchema.X),
-                concat(yParts.toArray(new Column[0])).as(TensorSchema.Y), mask.as(TensorSchema.MASK));
+                concat(yParts.toArray(new Column[0])).as(TensorSchema.Y), mask.as(TensorSchema.MASK),
+                vz.as(TensorSchema.VZ));
     }
 
     /** This row's slice of a per-element array: the whole array unless the event is cut into chunks. */

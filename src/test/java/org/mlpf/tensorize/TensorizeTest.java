@@ -95,9 +95,9 @@ class TensorizeTest {
             StructType schema = TensorBatches.arrowSchema(b);
             List<byte[]> arrow = TensorBatches.arrow(b).collect();
             try (NDManager m = NDManager.newBaseManager()) {
-                Iterator<TensorBatch> it = TensorBatches.decode(arrow.iterator(), schema, bucket, 1);
+                Iterator<TensorRows> it = TensorBatches.decode(arrow.iterator(), schema, bucket, 1);
                 while (it.hasNext()) {
-                    TensorBatch tb = it.next();
+                    TensorRows tb = it.next();
                     NtupleEvent ev = originals.get(tb.eventId(0));
                     int n = ev.numElements();
                     assertEquals(n, tb.numElements(0));
@@ -141,7 +141,7 @@ class TensorizeTest {
         List<Long> perPartition = TensorBatches.arrow(b).mapPartitions(it -> {
             long real = 0;
             try (NDManager m = NDManager.newBaseManager()) {
-                Iterator<TensorBatch> batches = TensorBatches.decode(it, schema, 64, 4);
+                Iterator<TensorRows> batches = TensorBatches.decode(it, schema, 64, 4);
                 while (batches.hasNext()) {
                     try (NDArray mask = batches.next().mask(m)) {
                         real += (long) mask.sum().getFloat();
@@ -151,6 +151,42 @@ class TensorizeTest {
             return List.of(real).iterator();
         }).collect();
         assertEquals(3 + 20 + 64 + 50 + 7 + 33, perPartition.stream().mapToLong(Long::longValue).sum());
+    }
+
+    @Test
+    void datasetSourceHandsOutRowMajorModelBatchesInAnOrderFixedPerEpoch() {
+        int[] sizes = {3, 20, 64, 50, 7, 33, 12, 40};
+        Path in = ntuples("src", Map.of("ttbar", sizes));
+        Path out = tmp.resolve("tensors");
+        TensorizeJob.run(spark, in.toString(), out.toString(), new TensorizeConfig(List.of(64), "gen",
+                List.of(1.0, 0.0, 0.0), 42, "error", 1000), false, 20);
+        TensorDatasetSource src = new TensorDatasetSource(spark, List.of(out.toString()), TensorSchema.TRAIN, 3, 7,
+                true);
+        assertEquals(3, src.batchesPerEpoch(), "8 events in batches of 3");
+        List<float[]> epoch0 = new ArrayList<>();
+        int real = 0;
+        try (NDManager m = NDManager.newBaseManager()) {
+            Iterator<org.mlpf.model.TensorBatch> it = src.batches(0);
+            while (it.hasNext()) {
+                org.mlpf.model.TensorBatch b = it.next();
+                float[] x = b.features(m).toFloatArray();
+                epoch0.add(x);
+                for (int e = 0; e < b.batchSize(); e++) {
+                    for (int i = 0; i < 64; i++) {
+                        real += x[(e * 64 + i) * 25 + ElementFeature.TYP_IDX.ordinal()] != 0 ? 1 : 0;
+                    }
+                }
+                assertEquals(b.batchSize() * 64 * 7, b.targets(m).size());
+            }
+        }
+        assertEquals(java.util.Arrays.stream(sizes).sum(), real, "every real element once, row-major");
+        List<float[]> again = new ArrayList<>();
+        try (NDManager m = NDManager.newBaseManager()) {
+            src.batches(0).forEachRemaining(b -> again.add(b.features(m).toFloatArray()));
+        }
+        for (int i = 0; i < epoch0.size(); i++) {
+            assertArrayEquals(epoch0.get(i), again.get(i), "same epoch, same order");
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
+import org.mlpf.model.TensorBatch;
 import org.mlpf.schema.TensorSchema;
 
 import ai.djl.ndarray.NDArray;
@@ -17,17 +18,17 @@ import ai.djl.ndarray.types.Shape;
 
 /**
  * A batch of tensor rows of one bucket, held in Arrow (off-heap) memory as Spark produced it, handed to DJL as
- * NDArrays with one bulk copy per array (no Java object per element). Shapes: x (B, N, 25), y (B, N, 7),
+ * NDArrays with one bulk copy per array (no Java object per element), or as the model's {@link TensorBatch}. Shapes: x (B, N, 25), y (B, N, 7),
  * mask (B, N), where B is {@link #size()} and N {@link #slots()}. Valid until the iterator of
  * {@link TensorBatches#decode} that made it advances, which then releases the Arrow memory.
  */
-public final class TensorBatch {
+public final class TensorRows {
     private final VectorSchemaRoot root;
     private final int first;
     private final int size;
     private final int slots;
 
-    TensorBatch(VectorSchemaRoot root, int first, int size, int slots) {
+    TensorRows(VectorSchemaRoot root, int first, int size, int slots) {
         this.root = root;
         this.first = first;
         this.size = size;
@@ -78,6 +79,38 @@ public final class TensorBatch {
     /** Mask (B, N): 1 for real elements, 0 for padding. */
     public NDArray mask(NDManager manager) {
         return manager.create(floats(TensorSchema.MASK, 1), new Shape(size, slots));
+    }
+
+    /**
+     * The rows as the model's input batch ({@link TensorBatch}: row-major (B, N, 25) and (B, N, 7)), transposed
+     * from the stored feature-major layout in one pass over the floats; targets only if {@code withTargets}.
+     */
+    public TensorBatch modelBatch(boolean withTargets) {
+        float[] x = rowMajor(floats(TensorSchema.X, TensorSchema.X_FEATURES), TensorSchema.X_FEATURES);
+        float[] y = withTargets ? rowMajor(floats(TensorSchema.Y, TensorSchema.Y_FEATURES), TensorSchema.Y_FEATURES)
+                : null;
+        return TensorBatch.of(size, slots, x, y);
+    }
+
+    private float[] rowMajor(FloatBuffer featureMajor, int features) {
+        float[] out = new float[size * slots * features];
+        int base = featureMajor.position();
+        for (int b = 0; b < size; b++) {
+            int row = b * features * slots;
+            for (int f = 0; f < features; f++) {
+                int src = base + row + f * slots;
+                int dst = row + f;
+                for (int i = 0; i < slots; i++) {
+                    out[dst + i * features] = featureMajor.get(src + i);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Track z at the beam line per slot (B, N), cm; 0 for clusters and padding. */
+    public float[] vz() {
+        return toFloatArray(TensorSchema.VZ, 1);
     }
 
     /** The values of a list column for this batch's rows, copied into a Java array (tests, small batches). */
