@@ -119,6 +119,10 @@ class TensorizeTest {
                         assertEquals(ygen.get(i).getInt(0), ys[i * 7], 0f);
                         assertEquals(ygen.get(i).getFloat(6), ys[i * 7 + 6], 0f);
                     }
+                    float[] vz = tb.vz();
+                    for (int i = 0; i < bucket; i++) {
+                        assertEquals(i < n ? ev.feature(i, ElementFeature.VZ) : 0f, vz[i], 0f, "vz of slot " + i);
+                    }
                     float[] mask = tb.mask(m).toFloatArray();
                     for (int i = 0; i < bucket; i++) {
                         assertEquals(i < n ? 1f : 0f, mask[i], "mask of slot " + i);
