@@ -57,8 +57,15 @@ public final class CompareJob {
         }
     }
 
-    /** The inputs of a comparison; {@code jets} and {@code candidates} (MLPF) may be null. */
-    public record Inputs(String ntuples, String met, String jets, String candidates) {
+    /**
+     * The inputs of a comparison; {@code jets} and {@code candidates} (MLPF) may be null; {@code samples} limits the
+     * comparison to those samples (null: every sample of the inputs).
+     */
+    public record Inputs(String ntuples, String met, String jets, String candidates, List<String> samples) {
+        /** All samples of the inputs. */
+        public Inputs(String ntuples, String met, String jets, String candidates) {
+            this(ntuples, met, jets, candidates, null);
+        }
     }
 
     private CompareJob() {
@@ -74,6 +81,13 @@ public final class CompareJob {
                 : Optional.of(read(spark, in.candidates(), CandidateSchema.FORMAT, files));
         Optional<Dataset<Row>> jets = in.jets() == null ? Optional.empty()
                 : Optional.of(read(spark, in.jets(), JetSchema.FORMAT, files));
+        if (in.samples() != null) {
+            Object[] keep = in.samples().toArray();
+            ntuples = ntuples.filter(org.apache.spark.sql.functions.col(NtupleSchema.SAMPLE).isin(keep));
+            met = met.filter(org.apache.spark.sql.functions.col(MetSchema.SAMPLE).isin(keep));
+            jets = jets.map(j -> j.filter(org.apache.spark.sql.functions.col(JetSchema.SAMPLE).isin(keep)));
+            mlpf = mlpf.map(c -> c.filter(org.apache.spark.sql.functions.col(CandidateSchema.SAMPLE).isin(keep)));
+        }
         if (mlpf.isPresent()) {
             // Judge PF and MLPF on exactly the same events: those MLPF reconstructed (e.g. only a test split).
             Dataset<Row> events = mlpf.get().select(CandidateSchema.SAMPLE, CandidateSchema.EVENT_ID).distinct();

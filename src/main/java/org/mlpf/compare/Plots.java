@@ -132,10 +132,7 @@ final class Plots {
     }
 
     private static Plot confusion(Table t, String sample, String source, Path dir) throws IOException {
-        List<String> labels = new ArrayList<>();
-        for (ParticleClass pc : ParticleClass.values()) {
-            labels.add(pc.label());
-        }
+        List<String> labels = List.of("none", "ch.had", "n.had", "HFHAD", "HFEM", "photon", "e", "mu");
         long[][] n = new long[ParticleClass.COUNT][ParticleClass.COUNT];
         for (Row r : t.where(r -> sample.equals(r.getAs("sample")) && source.equals(r.getAs("source")))) {
             n[r.<Integer>getAs("t_cls")][r.<Integer>getAs("r_cls")] += r.<Long>getAs("n");
@@ -148,14 +145,20 @@ final class Plots {
             }
             for (int j = 0; j < n.length; j++) {
                 // Row-normalised: the fraction of true class i reconstructed as class j.
-                cells.add(new Number[] {j, i, row == 0 ? 0.0 : (double) n[i][j] / row});
+                double f = row == 0 ? 0.0 : (double) n[i][j] / row;
+                cells.add(new Number[] {j, i, Math.round(f * 100) / 100.0}); // cell labels show the value itself
             }
         }
-        HeatMapChart c = new HeatMapChartBuilder().width(WIDTH + 80).height(HEIGHT + 80)
+        HeatMapChart c = new HeatMapChartBuilder().width(WIDTH + 120).height(HEIGHT + 160)
                 .title(sample + ": " + source.toUpperCase(java.util.Locale.ROOT) + " confusion (row-normalised)")
                 .xAxisTitle("reco class").yAxisTitle("true class").build();
         c.getStyler().setShowValue(true);
+        c.getStyler().setMin(0);
+        c.getStyler().setMax(1);
+        c.getStyler().setRangeColors(new java.awt.Color[] {java.awt.Color.WHITE, new java.awt.Color(255, 200, 120),
+            new java.awt.Color(200, 40, 30)});
         c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        c.getStyler().setPlotContentSize(0.95);
         c.addSeries("fraction", labels, labels, cells);
         String name = "confusion_" + sample + "_" + source;
         BitmapEncoder.saveBitmap(c, dir.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG);

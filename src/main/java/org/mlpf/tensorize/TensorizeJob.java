@@ -65,8 +65,9 @@ public final class TensorizeJob {
             stage.quarantine(ntuples).coalesce(1).write().parquet(dir.resolve(TensorSchema.QUARANTINE_DIR));
             NormalizationStats stats = stage.normalization(ntuples);
             if (stats.count() == 0) {
-                throw new InputException(in + ": no element in the training split: cannot compute normalization "
-                        + "statistics (too few events for the split fractions " + cfg.split() + "?)");
+                // Fine for a sample used only for evaluation; training refuses statistics without elements.
+                LOG.warn("{}: no element in the training split (split fractions {}): empty normalization statistics",
+                        in, cfg.split());
             }
             dir.writeText(NormalizationStats.FILE_NAME, stats.toJson());
             TensorizeSummary summary = summarize(spark, data, dir.resolve(TensorSchema.QUARANTINE_DIR), cfg,
