@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Sessions {
     private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
+    /** Applications that already have a progress listener (a session can be joined several times). */
+    private static final java.util.Set<String> REGISTERED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Sessions() {
     }
@@ -34,6 +36,9 @@ public final class Sessions {
             b = b.master(RuntimeConfig.from(settings).master());
         }
         SparkSession spark = b.getOrCreate();
+        if (REGISTERED.add(spark.sparkContext().applicationId())) {
+            spark.sparkContext().addSparkListener(new ProgressListener());
+        }
         LOG.info("Spark {} master {} ({} cores by default parallelism)", spark.version(),
                 spark.sparkContext().master(), spark.sparkContext().defaultParallelism());
         return spark;
