@@ -111,8 +111,10 @@ public final class CompareJob {
             Map<String, Table> tables = new LinkedHashMap<>();
             for (Map.Entry<String, Dataset<Row>> e : frames.entrySet()) {
                 Dataset<Row> df = e.getValue();
-                List<Row> rows = df.collectAsList();
-                Table t = new Table(e.getKey(), List.of(df.schema().fieldNames()), rows);
+                long tt = System.nanoTime();
+                Table t = Table.of(e.getKey(), List.of(df.schema().fieldNames()), df.collectAsList());
+                List<Row> rows = t.rows();
+                LOG.debug("table {}: {} rows in {} s", e.getKey(), rows.size(), (System.nanoTime() - tt) / 1e9);
                 tables.put(e.getKey(), t);
                 spark.createDataFrame(rows, df.schema()).coalesce(1).write()
                         .parquet(dir.resolve("tables/" + e.getKey()));

@@ -58,13 +58,11 @@ final class JetComparison {
         Dataset<Row> ratio = matched.withColumn("_x", col("r_pt").divide(col("g_pt")));
         t.put("jet_response", Stats.quantiles(ratio.withColumn("bin", Stats.bin(col("g_pt"), cfg.jetPtBins()))
                         .filter(col("bin").isNotNull()).groupBy(col(JetSchema.SAMPLE), col(JetSchema.SOURCE), col("bin")),
-                        col("_x")).withColumn("bin_label", Stats.labels(col("bin"), cfg.jetPtBins()))
-                .orderBy(JetSchema.SAMPLE, JetSchema.SOURCE, "bin"));
+                        col("_x")).withColumn("bin_label", Stats.labels(col("bin"), cfg.jetPtBins())));
         t.put("jet_response_eta", Stats.quantiles(ratio.filter(col("g_pt").geq(ptMin))
                         .withColumn("bin", Stats.bin(abs(col("g_eta")), cfg.jetEtaBins())).filter(col("bin").isNotNull())
                         .groupBy(col(JetSchema.SAMPLE), col(JetSchema.SOURCE), col("bin")), col("_x"))
-                .withColumn("bin_label", Stats.labels(col("bin"), cfg.jetEtaBins()))
-                .orderBy(JetSchema.SAMPLE, JetSchema.SOURCE, "bin"));
+                .withColumn("bin_label", Stats.labels(col("bin"), cfg.jetEtaBins())));
 
         // Efficiency: gen jets above the lowest edge that have a match, per reco source.
         Dataset<Row> sources = reco.select(JetSchema.SOURCE).distinct();
@@ -82,8 +80,7 @@ final class JetComparison {
         t.put("jet_matching", Stats.fraction(eff, "k", "n", "efficiency", "efficiency_err")
                 .withColumnRenamed("n", "n_gen").withColumnRenamed("k", "n_matched")
                 .join(Stats.fraction(fake, "k", "n", "fake_rate", "fake_rate_err").withColumnRenamed("n", "n_reco")
-                        .withColumnRenamed("k", "n_fake"), Scala.seq(JetSchema.SAMPLE, JetSchema.SOURCE), "full")
-                .orderBy(JetSchema.SAMPLE, JetSchema.SOURCE));
+                        .withColumnRenamed("k", "n_fake"), Scala.seq(JetSchema.SAMPLE, JetSchema.SOURCE), "full"));
 
         t.put("jet_pt_distribution", histogram(all, col("pt"), 0, PT_HIST_WIDTH, (int) (PT_HIST_MAX / PT_HIST_WIDTH)));
         t.put("jet_eta_distribution", histogram(all.filter(col("pt").geq(ptMin)), col("eta"), -5, ETA_HIST_WIDTH,
@@ -111,7 +108,6 @@ final class JetComparison {
     private static Dataset<Row> histogram(Dataset<Row> jets, Column x, double lo, double width, int bins) {
         Column bin = least(greatest(floor(x.minus(lo).divide(width)).cast("int"), lit(0)), lit(bins));
         return jets.withColumn("bin", bin).groupBy(col(JetSchema.SAMPLE), col(JetSchema.SOURCE), col("bin"))
-                .agg(count(lit(1)).as("n")).withColumn("lo", col("bin").multiply(width).plus(lo))
-                .orderBy(JetSchema.SAMPLE, JetSchema.SOURCE, "bin");
+                .agg(count(lit(1)).as("n")).withColumn("lo", col("bin").multiply(width).plus(lo));
     }
 }

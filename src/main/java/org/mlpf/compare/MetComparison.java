@@ -40,22 +40,19 @@ final class MetComparison {
                 .withColumn("bin", Stats.bin(col("gen_met"), cfg.metBins())).filter(col("bin").isNotNull());
         t.put("met_response", Stats.quantiles(reco.withColumn("_x", col(MetSchema.MET).divide(col("gen_met")))
                         .groupBy(col(MetSchema.SAMPLE), col(MetSchema.SOURCE), col("bin")), col("_x"))
-                .withColumn("bin_label", Stats.labels(col("bin"), cfg.metBins()))
-                .orderBy(MetSchema.SAMPLE, MetSchema.SOURCE, "bin"));
+                .withColumn("bin_label", Stats.labels(col("bin"), cfg.metBins())));
         double histMax = cfg.metBins().get(cfg.metBins().size() - 1) * HIST_RANGE;
         Column histBin = org.apache.spark.sql.functions.least(
                 org.apache.spark.sql.functions.floor(col(MetSchema.MET).multiply(HIST_BINS / histMax)).cast("int"),
                 lit(HIST_BINS));
         t.put("met_distribution", met.withColumn("bin", histBin)
                 .groupBy(col(MetSchema.SAMPLE), col(MetSchema.SOURCE), col("bin")).agg(count(lit(1)).as("n"))
-                .withColumn("lo", col("bin").multiply(histMax / HIST_BINS))
-                .orderBy(MetSchema.SAMPLE, MetSchema.SOURCE, "bin"));
+                .withColumn("lo", col("bin").multiply(histMax / HIST_BINS)));
         Column[] thresholds = cfg.metTails().stream().map(v -> lit(v)).toArray(Column[]::new);
         Dataset<Row> tails = met.withColumn("threshold", explode(array(thresholds)))
                 .groupBy(MetSchema.SAMPLE, MetSchema.SOURCE, "threshold")
                 .agg(count(lit(1)).as("n"), sum(when(col(MetSchema.MET).gt(col("threshold")), 1).otherwise(0)).as("k"));
-        t.put("met_tail", Stats.fraction(tails, "k", "n", "fraction", "fraction_err")
-                .orderBy(MetSchema.SAMPLE, "threshold", MetSchema.SOURCE));
+        t.put("met_tail", Stats.fraction(tails, "k", "n", "fraction", "fraction_err"));
         return t;
     }
 }

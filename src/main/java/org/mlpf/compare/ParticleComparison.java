@@ -93,10 +93,8 @@ final class ParticleComparison {
         t.put("particle_summary", Stats.fraction(eff, "k", "n", "efficiency", "efficiency_err")
                 .withColumnRenamed("n", "n_true").drop("k")
                 .join(Stats.fraction(fk, "k", "n", "fake_rate", "fake_rate_err").withColumnRenamed("n", "n_reco")
-                        .drop("k"), Scala.seq("sample", "source", "cls"), "full")
-                .orderBy("sample", "cls", "source"));
-        t.put("particle_confusion", pairs.groupBy("sample", "source", "t_cls", "r_cls").agg(count(lit(1)).as("n"))
-                .orderBy("sample", "source", "t_cls", "r_cls"));
+                        .drop("k"), Scala.seq("sample", "source", "cls"), "full"));
+        t.put("particle_confusion", pairs.groupBy("sample", "source", "t_cls", "r_cls").agg(count(lit(1)).as("n")));
         t.put("particle_resolution", resolution(pairs.filter(col("t_cls").gt(0).and(col("r_cls").equalTo(col("t_cls")))),
                 cfg.particlePtBins()));
         return t;
@@ -107,8 +105,7 @@ final class ParticleComparison {
         Dataset<Row> g = df.withColumn("bin", Stats.bin(x, edges)).filter(col("bin").isNotNull())
                 .groupBy(col("sample"), col("source"), col(clsColumn).as("cls"), col("bin"))
                 .agg(count(lit(1)).as("n"), sum(pass).as("k"));
-        return Stats.fraction(g, "k", "n", name, name + "_err").withColumn("bin_label", Stats.labels(col("bin"), edges))
-                .orderBy("sample", "source", "cls", "bin");
+        return Stats.fraction(g, "k", "n", name, name + "_err").withColumn("bin_label", Stats.labels(col("bin"), edges));
     }
 
     private static Dataset<Row> resolution(Dataset<Row> matched, List<Double> ptEdges) {
@@ -128,7 +125,6 @@ final class ParticleComparison {
                     .withColumn("quantity", lit(q.getKey()));
             out = out == null ? r : out.unionByName(r);
         }
-        return out.withColumn("bin_label", Stats.labels(col("bin"), ptEdges))
-                .orderBy("sample", "quantity", "source", "cls", "bin");
+        return out.withColumn("bin_label", Stats.labels(col("bin"), ptEdges));
     }
 }

@@ -16,6 +16,34 @@ import org.apache.spark.sql.Row;
  * @param rows    the rows
  */
 record Table(String name, List<String> columns, List<Row> rows) {
+    /** Key columns that order a table's rows, in priority order (those the table has). */
+    private static final List<String> ORDER = List.of("sample", "quantity", "threshold", "source", "cls", "t_cls",
+            "r_cls", "bin");
+
+    /** The collected rows of a table, sorted by its key columns (tables are small: sorting here saves a job). */
+    static Table of(String name, List<String> columns, List<Row> unsorted) {
+        List<String> keys = ORDER.stream().filter(columns::contains).toList();
+        List<Row> rows = new ArrayList<>(unsorted);
+        rows.sort((a, b) -> {
+            for (String k : keys) {
+                int c = compareValues(a.getAs(k), b.getAs(k));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        });
+        return new Table(name, columns, List.copyOf(rows));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareValues(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : 1) : -1;
+        }
+        return ((Comparable) a).compareTo(b);
+    }
+
     /** Rows matching {@code p}. */
     List<Row> where(Predicate<Row> p) {
         return rows.stream().filter(p).toList();
