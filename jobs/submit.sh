@@ -4,7 +4,8 @@
 # which Spark; on a machine without a Spark distribution, jobs/make-spark-home makes one from Maven artifacts.
 #
 # Usage: jobs/submit.sh [--gpu] [--conf FILE] [--master URL] [--spark-conf KEY=VALUE]... STAGE [STAGE ARGS...]
-#   --gpu                  use conf/gpu.conf (GPU executors, RAPIDS, DJL on CUDA) instead of conf/cluster.conf
+#   --gpu                  use conf/gpu.conf (GPU executors, RAPIDS, DJL on CUDA) instead of conf/cluster.conf, and
+#                          ship the RAPIDS jar (jobs/fetch-rapids-jar); build the jar with CUDA natives: mvn -Pcuda package
 #   --conf FILE            another properties file
 #   --master URL           overrides spark.master of the file
 #   --spark-conf KEY=VALUE overrides one Spark property of the file (repeatable), e.g. spark.executor.memory=1g
@@ -14,15 +15,16 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 conf="$root/conf/cluster.conf"
 master=()
 sparkconf=()
+gpu=0
 deploy=(--deploy-mode client)
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --gpu) conf="$root/conf/gpu.conf"; shift ;;
+    --gpu) conf="$root/conf/gpu.conf"; gpu=1; shift ;;
     --conf) conf="$(realpath "$2")"; shift 2 ;;
     --master) master=(--master "$2"); shift 2 ;;
     --spark-conf) sparkconf+=(--conf "$2"); shift 2 ;;
     --deploy-mode) deploy=(--deploy-mode "$2"); shift 2 ;;
-    -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) break ;;
   esac
 done
@@ -35,6 +37,11 @@ if [[ ${#jars[@]} -eq 0 ]]; then
   echo "submit.sh: building the application jar (mvn package) ..." >&2
   (cd "$root" && mvn -B -q -DskipTests package) >&2
   jars=("$root"/target/mlpf-spark-*-app.jar)
+fi
+
+if [[ "$gpu" == 1 ]]; then
+  # The RAPIDS Accelerator ships with the application (fetched from Maven Central once).
+  sparkconf+=(--jars "$("$root/jobs/fetch-rapids-jar")")
 fi
 
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
