@@ -2,12 +2,9 @@ package org.mlpf.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import org.apache.spark.sql.SparkSession;
 import org.mlpf.compare.CompareConfig;
@@ -44,9 +41,9 @@ public final class BenchCompareCommand implements Callable<Integer> {
         Settings s = CliSettings.resolve(spec);
         SparkSession spark = Sessions.create("mlpf bench compare", s);
         CompareConfig cfg = CompareConfig.from(s);
-        Path scratch = Files.createTempDirectory("mlpf-bench-compare");
-        PrintWriter out = spec.commandLine().getOut();
-        try {
+        try (Scratch tmp = Scratch.create("mlpf-bench-compare")) {
+            Path scratch = tmp.path();
+            PrintWriter out = spec.commandLine().getOut();
             double metSeconds = 0;
             CompareJob.Result r = null;
             for (int round = 0; round < 2; round++) {
@@ -64,12 +61,6 @@ public final class BenchCompareCommand implements Callable<Integer> {
                     + r.plots() + " plots)", events, r.seconds(), r.eventsPerSecond());
             out.printf(Locale.ROOT, "%-34s %8d %9.2f %10.1f%n", "met + compare", events, metSeconds + r.seconds(),
                     events / (metSeconds + r.seconds()));
-        } finally {
-            try (Stream<Path> files = Files.walk(scratch)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
         }
         return ExitCodes.OK;
     }

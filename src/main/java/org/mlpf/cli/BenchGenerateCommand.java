@@ -2,11 +2,8 @@ package org.mlpf.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import org.apache.spark.sql.SparkSession;
 import org.mlpf.config.Settings;
@@ -52,17 +49,11 @@ public final class BenchGenerateCommand implements Callable<Integer> {
                     .with(GenerateConfig.GUN_PILEUP.name(), pileup, "command line --pileup");
         }
         SparkSession spark = Sessions.create("mlpf bench generate", s);
-        Path scratch = Files.createTempDirectory("mlpf-bench-generate");
-        try {
+        try (Scratch tmp = Scratch.create("mlpf-bench-generate")) {
+            Path scratch = tmp.path();
             PrintWriter out = spec.commandLine().getOut();
             GenerateBench.run(spark, sample, GenerateConfig.from(s), ReconstructionConfig.from(s), warmup, events,
                     scratch.toString()).forEach(out::println);
-        } finally {
-            try (Stream<Path> files = Files.walk(scratch)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
         }
         return ExitCodes.OK;
     }

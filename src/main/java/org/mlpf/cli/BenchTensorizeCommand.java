@@ -2,12 +2,9 @@ package org.mlpf.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import org.apache.spark.sql.SparkSession;
 import org.mlpf.config.Settings;
@@ -45,18 +42,12 @@ public final class BenchTensorizeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Settings s = CliSettings.resolve(spec);
         SparkSession spark = Sessions.create("mlpf bench tensorize", s);
-        Path scratch = Files.createTempDirectory("mlpf-bench-tensorize");
-        try {
+        try (Scratch tmp = Scratch.create("mlpf-bench-tensorize")) {
+            Path scratch = tmp.path();
             List<TensorizeBench.Result> results = TensorizeBench.run(spark, in, scratch.toString(),
                     TensorizeConfig.from(s));
             PrintWriter out = spec.commandLine().getOut();
             TensorizeBench.table(results).forEach(out::println);
-        } finally {
-            try (Stream<Path> files = Files.walk(scratch)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
         }
         return ExitCodes.OK;
     }

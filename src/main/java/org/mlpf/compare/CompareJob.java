@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -23,7 +22,6 @@ import org.mlpf.schema.DatasetFormat;
 import org.mlpf.schema.JetSchema;
 import org.mlpf.schema.MetSchema;
 import org.mlpf.schema.NtupleSchema;
-import org.mlpf.schema.SchemaCheck;
 import org.mlpf.spark.InputErrors;
 import org.mlpf.spark.InputException;
 import org.mlpf.spark.OutputDir;
@@ -145,14 +143,7 @@ public final class CompareJob {
     }
 
     private static Dataset<Row> read(SparkSession spark, String path, DatasetFormat format, List<DataFile> all) {
-        List<DataFile> files = ParquetInput.inspect(spark, path);
-        for (DataFile f : files) {
-            SchemaCheck.require(format, f.schema(), Set.of(NtupleSchema.SAMPLE), f.path());
-        }
-        all.addAll(files);
-        Dataset<Row> df = ParquetInput.read(spark, path, files);
-        SchemaCheck.require(format, df.schema(), Set.of(), path);
-        return df;
+        return ParquetInput.readChecked(spark, path, format, all);
     }
 
     private static void deleteQuietly(Path dir) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,7 +15,6 @@ import org.apache.spark.sql.SparkSession;
 import org.mlpf.schema.CandidateSchema;
 import org.mlpf.schema.MetSchema;
 import org.mlpf.schema.NtupleSchema;
-import org.mlpf.schema.SchemaCheck;
 import org.mlpf.spark.InputErrors;
 import org.mlpf.spark.InputException;
 import org.mlpf.spark.SampleOutputs;
@@ -39,21 +37,10 @@ public final class MetJob {
      */
     public static List<String> run(SparkSession spark, String in, String candidates, String out, boolean overwrite) {
         long t0 = System.nanoTime();
-        List<DataFile> files = ParquetInput.inspect(spark, in);
-        for (DataFile f : files) {
-            SchemaCheck.require(NtupleSchema.FORMAT, f.schema(), Set.of(NtupleSchema.SAMPLE), f.path());
-        }
-        Dataset<Row> ntuples = ParquetInput.read(spark, in, files);
-        Optional<Dataset<Row>> mlpf = Optional.empty();
-        List<DataFile> all = new ArrayList<>(files);
-        if (candidates != null) {
-            List<DataFile> cf = ParquetInput.inspect(spark, candidates);
-            for (DataFile f : cf) {
-                SchemaCheck.require(CandidateSchema.FORMAT, f.schema(), Set.of(CandidateSchema.SAMPLE), f.path());
-            }
-            all.addAll(cf);
-            mlpf = Optional.of(ParquetInput.read(spark, candidates, cf));
-        }
+        List<DataFile> all = new ArrayList<>();
+        Dataset<Row> ntuples = ParquetInput.readChecked(spark, in, NtupleSchema.FORMAT, all);
+        Optional<Dataset<Row>> mlpf = candidates == null ? Optional.empty()
+                : Optional.of(ParquetInput.readChecked(spark, candidates, CandidateSchema.FORMAT, all));
         MetStage.checkSchemas(ntuples.schema(), mlpf.map(Dataset::schema), in);
         try {
             SampleOutputs.writeBySample(spark, MetStage.transform(ntuples, mlpf), out, overwrite);

@@ -27,6 +27,8 @@ import org.apache.spark.sql.types.StructType;
 public final class ParquetInput {
     /** Spark's own copy of the schema in the footer of the files it writes. */
     private static final String SPARK_SCHEMA_KEY = "org.apache.spark.sql.parquet.row.metadata";
+    /** The partition column every per-event dataset has, kept in directory names rather than in files. */
+    private static final String SAMPLE_COLUMN = "sample";
 
     /**
      * One data file of the dataset.
@@ -128,6 +130,29 @@ public final class ParquetInput {
             reader = reader.option("basePath", base.toString());
         }
         return reader.parquet(path);
+    }
+
+    /**
+     * Inspects every file of {@code path}, checks each file's schema and then the dataset's against {@code format}
+     * (a file may lack the {@code sample} column, which partition directories carry), and reads the dataset with its
+     * partition columns.
+     *
+     * @param files receives the data files read (for naming a file in later read errors); may be null
+     * @throws InputException                          if the path is missing, empty or holds unreadable files
+     * @throws org.mlpf.schema.SchemaMismatchException naming the file and the column that differs
+     */
+    public static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> readChecked(
+            SparkSession spark, String path, org.mlpf.schema.DatasetFormat format, List<DataFile> files) {
+        List<DataFile> found = inspect(spark, path);
+        for (DataFile f : found) {
+            org.mlpf.schema.SchemaCheck.require(format, f.schema(), java.util.Set.of(SAMPLE_COLUMN), f.path());
+        }
+        if (files != null) {
+            files.addAll(found);
+        }
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df = read(spark, path, found);
+        org.mlpf.schema.SchemaCheck.require(format, df.schema(), java.util.Set.of(), path);
+        return df;
     }
 
     /** The innermost message of a throwable, on one line. */

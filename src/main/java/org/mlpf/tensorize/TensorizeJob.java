@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.sum;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.apache.spark.sql.Dataset;
@@ -17,7 +16,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.mlpf.schema.NormalizationStats;
 import org.mlpf.schema.NtupleSchema;
-import org.mlpf.schema.SchemaCheck;
 import org.mlpf.schema.TensorSchema;
 import org.mlpf.spark.InputErrors;
 import org.mlpf.spark.InputException;
@@ -46,11 +44,8 @@ public final class TensorizeJob {
     public static TensorizeSummary run(SparkSession spark, String in, String out, TensorizeConfig cfg,
                                        boolean overwrite, int maxOffenders) {
         long t0 = System.nanoTime();
-        List<DataFile> files = ParquetInput.inspect(spark, in);
-        for (DataFile f : files) {
-            SchemaCheck.require(NtupleSchema.FORMAT, f.schema(), Set.of(NtupleSchema.SAMPLE), f.path());
-        }
-        Dataset<Row> ntuples = ParquetInput.read(spark, in, files);
+        List<DataFile> files = new ArrayList<>();
+        Dataset<Row> ntuples = ParquetInput.readChecked(spark, in, NtupleSchema.FORMAT, files);
         TensorizeStage stage = new TensorizeStage(cfg);
         stage.checkSchema(ntuples.schema(), in);
         try (OutputDir dir = OutputDir.begin(spark, out, overwrite)) {

@@ -7,13 +7,11 @@ import static org.apache.spark.sql.functions.input_file_name;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.mlpf.schema.NtupleSchema;
-import org.mlpf.schema.SchemaCheck;
 import org.mlpf.spark.InputErrors;
 import org.mlpf.spark.ParquetInput;
 import org.mlpf.spark.ParquetInput.DataFile;
@@ -39,13 +37,8 @@ public final class NtupleValidator {
      */
     public static ValidationReport validate(SparkSession spark, String path, ValidateConfig cfg) {
         long t0 = System.nanoTime();
-        List<DataFile> files = ParquetInput.inspect(spark, path);
-        for (DataFile f : files) {
-            // The sample column may live in the partition directory name instead of the file.
-            SchemaCheck.require(NtupleSchema.FORMAT, f.schema(), Set.of(NtupleSchema.SAMPLE), f.path());
-        }
-        Dataset<Row> df = ParquetInput.read(spark, path, files);
-        SchemaCheck.require(NtupleSchema.FORMAT, df.schema(), Set.of(), path);
+        List<DataFile> files = new ArrayList<>();
+        Dataset<Row> df = ParquetInput.readChecked(spark, path, NtupleSchema.FORMAT, files);
         Dataset<Row> withFile = df.withColumn(EventChecker.FILE_COLUMN, input_file_name());
         EventChecker checker = new EventChecker(withFile.schema(), cfg);
         ValidationSummary summary;

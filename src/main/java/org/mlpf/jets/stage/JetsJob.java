@@ -9,15 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.mlpf.schema.JetSchema;
-import org.mlpf.schema.NtupleSchema;
-import org.mlpf.schema.SchemaCheck;
 import org.mlpf.spark.InputErrors;
 import org.mlpf.spark.ParquetInput;
 import org.mlpf.spark.SampleOutputs;
@@ -49,9 +46,9 @@ public final class JetsJob {
     public static JetsSummary run(SparkSession spark, String in, String candidates, String out, JetsConfig cfg) {
         long t0 = System.nanoTime();
         List<DataFile> allFiles = new ArrayList<>();
-        Dataset<Row> ntuples = readChecked(spark, in, JetsStage.NTUPLE_INPUT, allFiles);
+        Dataset<Row> ntuples = ParquetInput.readChecked(spark, in, JetsStage.NTUPLE_INPUT, allFiles);
         Dataset<Row> cands = candidates == null ? null
-                : readChecked(spark, candidates, JetsStage.CANDIDATES_INPUT, allFiles);
+                : ParquetInput.readChecked(spark, candidates, JetsStage.CANDIDATES_INPUT, allFiles);
         LOG.info("jets: {}, ptmin {} GeV, CHS {} (dz {} cm); sources gen, pf{}", cfg.definition().description(),
                 cfg.ptmin(), cfg.chs(), cfg.chsDz(), cands == null ? "" : ", mlpf");
         Dataset<Row> result = JetsStage.transform(ntuples, cands, cfg).persist(StorageLevel.MEMORY_AND_DISK());
@@ -93,19 +90,5 @@ public final class JetsJob {
         } finally {
             result.unpersist();
         }
-    }
-
-    /** Inspects and schema-checks every file of {@code path}, then reads it with its partition columns. */
-    private static Dataset<Row> readChecked(SparkSession spark, String path, org.mlpf.schema.DatasetFormat format,
-                                            List<DataFile> allFiles) {
-        List<DataFile> files = ParquetInput.inspect(spark, path);
-        for (DataFile f : files) {
-            // The sample column may live in the partition directory name instead of the file.
-            SchemaCheck.require(format, f.schema(), Set.of(NtupleSchema.SAMPLE), f.path());
-        }
-        allFiles.addAll(files);
-        Dataset<Row> df = ParquetInput.read(spark, path, files);
-        SchemaCheck.require(format, df.schema(), Set.of(), path);
-        return df;
     }
 }
