@@ -12,6 +12,7 @@ import org.mlpf.generate.GenerateConfig;
 import org.mlpf.generate.ReconstructionConfig;
 import org.mlpf.jets.stage.JetsConfig;
 import org.mlpf.tensorize.TensorizeConfig;
+import org.mlpf.train.TrainJobConfig;
 import org.mlpf.validate.ValidateConfig;
 
 /**
@@ -37,7 +38,8 @@ public final class ConfigRegistry {
     private static Map<String, ConfigKey<?>> build() {
         Map<String, ConfigKey<?>> m = new LinkedHashMap<>();
         List<List<ConfigKey<?>>> groups = List.of(RuntimeConfig.KEYS, ValidateConfig.KEYS, GenerateConfig.KEYS,
-                ReconstructionConfig.KEYS, TensorizeConfig.KEYS, JetsConfig.KEYS, CompareConfig.KEYS);
+                ReconstructionConfig.KEYS, TensorizeConfig.KEYS, JetsConfig.KEYS, CompareConfig.KEYS,
+                TrainJobConfig.KEYS);
         for (List<ConfigKey<?>> group : groups) {
             for (ConfigKey<?> k : group) {
                 if (m.put(k.name(), k) != null) {
