@@ -2,6 +2,8 @@ package org.mlpf.train;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -115,12 +117,14 @@ final class DataParallelWorker {
                 true));
         long endStep = spec.stepsThisEpoch();
         int logEvery = cfg.trainConfig(rank).logEvery();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long events = 0;
         long compute = 0;
         long apply = 0;
         long started = System.nanoTime();
         for (long s = stepInEpoch; s < endStep; s++) {
             long t0 = System.nanoTime();
+            long c0 = threads.getCurrentThreadCpuTime();
             Numbered mine = batchOfStep(batches, s);
             long global = spec.firstStep() + s + 1;
             if (spec.fault() != null) {
@@ -131,6 +135,7 @@ final class DataParallelWorker {
             int n = mine == null ? 0 : mine.batch().batchSize();
             events += n;
             long t1 = System.nanoTime();
+            long c1 = threads.getCurrentThreadCpuTime();
             long ringBefore = exchange == null ? 0 : exchange.ringNanos();
             long bytesBefore = ring.bytesSent();
             LossValues loss = own;
@@ -149,7 +154,7 @@ final class DataParallelWorker {
             if (rank == 0) {
                 long globalEvents = exchange == null ? n : exchange.lastEvents();
                 metrics.append(new MetricsLog.Step("step", spec.epoch(), trainer.step(), lr, loss.total(),
-                        loss.asMap(), globalEvents, ms(t1 - t0), ms(t2 - t1),
+                        loss.asMap(), globalEvents, ms(t1 - t0), ms(c1 - c0), ms(t2 - t1),
                         ms((exchange == null ? 0 : exchange.ringNanos()) - ringBefore), ring.bytesSent() - bytesBefore,
                         ms(t3 - t0)));
                 epochLosses.add(loss.total());

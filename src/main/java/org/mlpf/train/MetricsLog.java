@@ -54,13 +54,16 @@ public final class MetricsLog {
      * @param terms       the loss terms
      * @param events      events in the global batch
      * @param computeMs   forward + backward of rank 0, ms
+     * @param computeCpuMs CPU time of rank 0's thread in forward + backward, ms (below computeMs when other processes
+     *                    compete for the cores)
      * @param allreduceMs gradient all-reduce of rank 0 (pack, ring, unpack), ms
      * @param ringMs      ring transfer alone, ms
      * @param bytesSent   bytes rank 0 sent in the all-reduce
      * @param stepMs      the whole step on rank 0 (including the optimizer update), ms
      */
     public record Step(String type, int epoch, long step, double lr, double loss, Map<String, Double> terms,
-                       long events, double computeMs, double allreduceMs, double ringMs, long bytesSent,
+                       long events, double computeMs, double computeCpuMs, double allreduceMs, double ringMs,
+                       long bytesSent,
                        double stepMs) {
     }
 

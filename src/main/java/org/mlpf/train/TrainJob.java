@@ -83,9 +83,15 @@ public final class TrainJob {
     /** As {@link #run(SparkSession, List, String, TrainJobConfig, boolean)}; {@code overwrite} replaces a model dir. */
     public static TrainSummary run(SparkSession spark, List<String> tensors, String modelDir, TrainJobConfig cfg,
                                    boolean resume, boolean overwrite) {
+        return run(spark, tensors, modelDir, cfg, resume, overwrite, true);
+    }
+
+    /** The job; {@code evaluateTest} false skips the test-split evaluation (benchmarks). */
+    static TrainSummary run(SparkSession spark, List<String> tensors, String modelDir, TrainJobConfig cfg,
+                            boolean resume, boolean overwrite, boolean evaluateTest) {
         try {
-            return new Run(spark, tensors, Path.of(modelDir).toAbsolutePath().normalize(), cfg).execute(resume,
-                    overwrite);
+            return new Run(spark, tensors, Path.of(modelDir).toAbsolutePath().normalize(), cfg, evaluateTest)
+                    .execute(resume, overwrite);
         } catch (IOException e) {
             throw new UncheckedIOException("training into " + modelDir + ": " + e.getMessage(), e);
         }
@@ -118,8 +124,10 @@ public final class TrainJob {
         private final List<WorkerReport> reports = new ArrayList<>();
         private final List<Long> stageLoopNanos = new ArrayList<>();
         private int retriedStages;
+        private final boolean evaluateTest;
 
-        Run(SparkSession spark, List<String> tensors, Path dir, TrainJobConfig cfg) {
+        Run(SparkSession spark, List<String> tensors, Path dir, TrainJobConfig cfg, boolean evaluateTest) {
+            this.evaluateTest = evaluateTest;
             this.spark = spark;
             this.tensors = tensors;
             this.dir = dir;
@@ -322,7 +330,7 @@ public final class TrainJob {
             }
             publish(source);
             LOG.info("model written to {} (from {})", dir, source.getFileName());
-            Evaluation test = data.count(TensorSchema.TEST) == 0 ? Evaluation.empty()
+            Evaluation test = !evaluateTest || data.count(TensorSchema.TEST) == 0 ? Evaluation.empty()
                     : ModelEvaluation.run(spark, data.test(), dir, cfg.batch(), cfg.threads());
             List<MetricsLog.Step> steps = metrics.steps();
             long stepsRun = reports.stream().filter(r -> r.rank() == 0).mapToLong(WorkerReport::steps).sum();

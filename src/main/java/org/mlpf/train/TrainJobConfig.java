@@ -41,7 +41,10 @@ public record TrainJobConfig(int workers, int epochs, int batch, double learning
     public static final ConfigKey<Integer> WORKERS = ConfigKey.ofInt("mlpf.train.workers", 1, 1024, 2,
             "data-parallel training workers: one Spark barrier task (executor slot) each, gradients all-reduced "
                     + "every step");
-    public static final ConfigKey<Integer> EPOCHS = ConfigKey.ofInt("mlpf.train.epochs", 1, 100_000, 6,
+    /** Largest number of epochs. */
+    public static final int EPOCHS_MAX = 100_000;
+
+    public static final ConfigKey<Integer> EPOCHS = ConfigKey.ofInt("mlpf.train.epochs", 1, EPOCHS_MAX, 6,
             "passes over the training split");
     public static final ConfigKey<Integer> BATCH = ConfigKey.ofInt("mlpf.train.batch", 1, 100_000, 4,
             "events per worker per step; the global batch is workers x batch");

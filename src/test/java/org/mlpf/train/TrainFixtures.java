@@ -20,7 +20,7 @@ import org.mlpf.tensorize.TensorizeJob;
 import org.mlpf.testing.TestEvents;
 
 /** Small tensors, a tiny model config and parameter comparisons for the training tests. */
-final class TrainFixtures {
+public final class TrainFixtures {
     private static Shared shared;
 
     private TrainFixtures() {
@@ -34,11 +34,11 @@ final class TrainFixtures {
      * @param qcd        16 events of sample qcd
      * @param tinyConfig {@link #tinyConfig(Path)}
      */
-    record Shared(Path ttbar, Path qcd, Path tinyConfig) {
+    public record Shared(Path ttbar, Path qcd, Path tinyConfig) {
     }
 
     /** The shared inputs (made on first use, deleted when the JVM exits). */
-    static synchronized Shared shared(SparkSession spark) throws IOException {
+    public static synchronized Shared shared(SparkSession spark) throws IOException {
         if (shared == null) {
             Path dir = Files.createTempDirectory("mlpf-train-fixtures");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -80,7 +80,7 @@ final class TrainFixtures {
     }
 
     /** The tiny config. */
-    static ModelConfig tiny() {
+    public static ModelConfig tiny() {
         return SyntheticEvents.tinyConfig();
     }
 
@@ -94,7 +94,7 @@ final class TrainFixtures {
     }
 
     /** Parameters of a model directory. */
-    static Map<String, float[]> parameters(Path modelDir) throws IOException {
+    public static Map<String, float[]> parameters(Path modelDir) throws IOException {
         try (MlpfModel m = MlpfModel.load(modelDir)) {
             return parameters(m);
         }
