@@ -22,19 +22,20 @@ import org.mlpf.testing.TestEvents;
 /** Small tensors, a tiny model config and parameter comparisons for the training tests. */
 public final class TrainFixtures {
     private static Shared shared;
+    private static Path qcd;
 
     private TrainFixtures() {
     }
 
     /**
-     * Inputs made once per test JVM (tensorize is the slow part): two tensorize outputs of one bucket (64 slots),
+     * Inputs made once per test JVM (tensorize is the slow part): a tensorize output of one bucket (64 slots),
      * target gen, split 0.6 / 0.2 / 0.2, and the tiny model's config file.
      *
+     * @param dir        where they are
      * @param ttbar      40 events of sample ttbar
-     * @param qcd        16 events of sample qcd
      * @param tinyConfig {@link #tinyConfig(Path)}
      */
-    public record Shared(Path ttbar, Path qcd, Path tinyConfig) {
+    public record Shared(Path dir, Path ttbar, Path tinyConfig) {
     }
 
     /** The shared inputs (made on first use, deleted when the JVM exits). */
@@ -48,11 +49,17 @@ public final class TrainFixtures {
                     // a temporary directory: the OS cleans it eventually
                 }
             }));
-            List<Double> split = List.of(0.6, 0.2, 0.2);
-            shared = new Shared(tensors(spark, dir, "ttbar", 40, split, "gen"), tensors(spark, dir, "qcd", 16, split,
-                    "gen"), tinyConfig(dir));
+            shared = new Shared(dir, tensors(spark, dir, "ttbar", 40, List.of(0.6, 0.2, 0.2), "gen"), tinyConfig(dir));
         }
         return shared;
+    }
+
+    /** A second tensorize output like {@link Shared#ttbar()}: 16 events of sample qcd (made on first use). */
+    public static synchronized Path qcd(SparkSession spark) throws IOException {
+        if (qcd == null) {
+            qcd = tensors(spark, shared(spark).dir(), "qcd", 16, List.of(0.6, 0.2, 0.2), "gen");
+        }
+        return qcd;
     }
 
     /**
@@ -101,7 +108,7 @@ public final class TrainFixtures {
     }
 
     /** Largest absolute difference over all parameters. */
-    static double maxDiff(Map<String, float[]> a, Map<String, float[]> b) {
+    public static double maxDiff(Map<String, float[]> a, Map<String, float[]> b) {
         if (!a.keySet().equals(b.keySet())) {
             throw new AssertionError("parameter names differ: " + a.keySet() + " vs " + b.keySet());
         }
