@@ -29,7 +29,8 @@ public final class MetricsLog {
     /** File name inside a model directory. */
     public static final String FILE_NAME = "metrics.jsonl";
 
-    private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues()
+            .create();
 
     private final Path file;
 

@@ -419,7 +419,7 @@ public final class TrainJob {
             t.put("loss", test.events() == 0 ? null : test.loss().asMap());
             t.put("confusion_target_by_predicted", test.confusion());
             run.put("test", t);
-            String json = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
+            String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues()
                     .serializeNulls().create().toJson(run);
             Path tmp = dir.resolve("." + RUN_FILE + ".tmp-" + UUID.randomUUID());
             Files.writeString(tmp, json, StandardCharsets.UTF_8);

@@ -44,7 +44,7 @@ public record TrainJobConfig(int workers, int epochs, int batch, double learning
     /** Largest number of epochs. */
     public static final int EPOCHS_MAX = 100_000;
 
-    public static final ConfigKey<Integer> EPOCHS = ConfigKey.ofInt("mlpf.train.epochs", 1, EPOCHS_MAX, 6,
+    public static final ConfigKey<Integer> EPOCHS = ConfigKey.ofInt("mlpf.train.epochs", 1, EPOCHS_MAX, 4,
             "passes over the training split");
     public static final ConfigKey<Integer> BATCH = ConfigKey.ofInt("mlpf.train.batch", 1, 100_000, 4,
             "events per worker per step; the global batch is workers x batch");

@@ -71,7 +71,8 @@ class TrainJobTest {
     private Map<String, float[]> uninterruptedTwoWorkers() throws Exception {
         if (uninterruptedTwoWorkers == null) {
             Path dir = sharedTmp.resolve("straight");
-            TrainSummary s = train(config(2, 2, 1), dir, false);
+            // early stopping on (it never triggers in one epoch): the model is published from checkpoints/best
+            TrainSummary s = train(config(2, 2, 1).withPatience(1), dir, false);
             assertEquals(0, s.retriedStages());
             uninterruptedTwoWorkers = TrainFixtures.parameters(dir);
             straightSummary = s;
@@ -168,6 +169,9 @@ class TrainJobTest {
         assertEquals(data.ttbar().toAbsolutePath().toString(), input.get("path").getAsString());
         assertEquals("gen", input.getAsJsonObject("summary").get("target").getAsString());
         assertEquals(s.testElements(), run.getAsJsonObject("test").get("elements").getAsLong());
+        assertEquals(TrainJob.BEST, run.get("model_from").getAsString());
+        assertEquals(0, s.bestEpoch());
+        assertTrue(ModelDirectory.isModelDirectory(dir.resolve(TrainJob.CHECKPOINTS).resolve(TrainJob.BEST)));
         assertTrue(s.testElements() > 0 && s.testAccuracy() >= 0 && s.testAccuracy() <= 1);
         MetricsLog log = new MetricsLog(dir);
         assertEquals(s.steps(), log.steps().size());
