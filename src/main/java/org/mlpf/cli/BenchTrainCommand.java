@@ -90,13 +90,13 @@ public final class BenchTrainCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "master %s, model %s, batch %d per worker, %d timed steps after %d, %d intra-op "
                     + "thread(s) per worker, tensors %s%n", spark.sparkContext().master(), cfg.modelConfig(),
                     cfg.batch(), steps, warmup, cfg.threads(), String.join(",", tensors));
-            out.printf(Locale.ROOT, "%7s %10s %11s %9s %11s %8s %13s %8s %8s %11s%n", "workers", "events/s",
-                    "efficiency", "step ms", "compute ms", "cpu ms", "allreduce ms", "ring ms", "MB/step",
-                    "allreduce%");
+            out.printf(Locale.ROOT, "%7s %10s %11s %9s %11s %8s %13s %8s %9s %8s %11s%n", "workers", "events/s",
+                    "efficiency", "step ms", "compute ms", "cpu ms", "allreduce ms", "ring ms", "idle ring",
+                    "MB/step", "allreduce%");
             for (TrainBenchmark.Result r : TrainBenchmark.run(spark, tensors, work, cfg, ws, steps, warmup)) {
-                out.printf(Locale.ROOT, "%7d %10.2f %11.3f %9.1f %11.1f %8.1f %13.1f %8.1f %8.2f %10.1f%%%n",
+                out.printf(Locale.ROOT, "%7d %10.2f %11.3f %9.1f %11.1f %8.1f %13.1f %8.1f %9.1f %8.2f %10.1f%%%n",
                         r.workers(), r.samplesPerSecond(), r.efficiency(), r.stepMs(), r.computeMs(), r.computeCpuMs(),
-                        r.allReduceMs(), r.ringMs(), r.bytesPerStep() / 1e6,
+                        r.allReduceMs(), r.ringMs(), r.ringIdleMs(), r.bytesPerStep() / 1e6,
                         r.stepMs() > 0 ? 100 * r.allReduceMs() / r.stepMs() : 0);
                 out.flush();
             }

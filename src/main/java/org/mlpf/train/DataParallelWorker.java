@@ -71,8 +71,8 @@ final class DataParallelWorker {
                 return skipped(device, meta.steps());
             }
             if (meta.epoch() < spec.epoch()) {
-                throw new IllegalStateException(checkpoint + " is at epoch " + meta.epoch() + ", the stage trains epoch "
-                        + spec.epoch());
+                throw new IllegalStateException(checkpoint + " is at epoch " + meta.epoch()
+                        + ", the stage trains epoch " + spec.epoch());
             }
             MlpfTrainer trainer = MlpfTrainer.resume(checkpoint, cfg.trainConfig(rank), spec.totalSteps(),
                     device.device());
@@ -88,7 +88,7 @@ final class DataParallelWorker {
     private WorkerReport skipped(DeviceChoice device, long step) {
         LOG.info("worker {}: epoch {} already done (checkpoint at step {})", rank, spec.epoch(), step);
         return new WorkerReport(rank, gang.attempt(), gang.host(), device.device().toString(), true, step, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, null, step);
+                0, 0, 0, 0, 0, 0, 0, null, step);
     }
 
     private WorkerReport train(MlpfTrainer trainer, MlpfModel model, RingAllReduce ring, Iterator<byte[]> arrow,
@@ -170,6 +170,8 @@ final class DataParallelWorker {
             }
         }
         long loop = System.nanoTime() - started;
+        long trainBytes = ring.bytesSent();
+        long probe = exchange == null ? 0 : probeRing(ring, exchange.length());
         Evaluation validation = validate(model, batches, ring);
         boolean complete = endStep == spec.stepsPerEpoch();
         if (rank == 0 && !gang.cancelled()) {
@@ -189,8 +191,8 @@ final class DataParallelWorker {
         long ringNs = exchange == null ? 0 : exchange.ringNanos();
         long unpack = exchange == null ? 0 : exchange.unpackNanos();
         return new WorkerReport(rank, gang.attempt(), gang.host(), device.device().toString(), false, fromStep,
-                endStep - stepInEpoch, events, loop, compute, pack, ringNs, unpack, apply, ring.bytesSent(),
-                exchange == null ? 0 : exchange.length(), validation, trainer.step());
+                endStep - stepInEpoch, events, loop, compute, pack, ringNs, unpack, apply, trainBytes,
+                exchange == null ? 0 : exchange.length(), probe, validation, trainer.step());
     }
 
     /** This worker's batch of step {@code s} of the epoch, or null if it has none (a short last step). */
@@ -209,6 +211,21 @@ final class DataParallelWorker {
                     + b.number() % size + ": the partitioning does not follow the plan");
         }
         return batches.next();
+    }
+
+    /**
+     * Time of one ring all-reduce of {@code length} floats when no worker computes (all arrive together after the
+     * previous call): the transfer alone, without the wait for the slowest worker that a training step includes.
+     */
+    private static long probeRing(RingAllReduce ring, int length) throws IOException {
+        float[] buffer = new float[length];
+        ring.allReduce(buffer);
+        int calls = 3;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < calls; i++) {
+            ring.allReduce(buffer);
+        }
+        return (System.nanoTime() - t0) / calls;
     }
 
     private Evaluation validate(MlpfModel model, Peeking batches, RingAllReduce ring) throws IOException {

@@ -34,8 +34,8 @@ public final class LocalClusterSettings {
         }
         String home = env.get("SPARK_HOME");
         if (home == null || !Files.isDirectory(Path.of(home, "jars"))) {
-            throw new ConfigException("master " + master + " starts executor JVMs through Spark's launcher, which needs "
-                    + "SPARK_HOME naming a directory with a jars/ folder (an empty one will do), e.g. export "
+            throw new ConfigException("master " + master + " starts executor JVMs through Spark's launcher, which "
+                    + "needs SPARK_HOME naming a directory with a jars/ folder (an empty one will do), e.g. export "
                     + "SPARK_HOME=/tmp/spark-home; mkdir -p $SPARK_HOME/jars (jobs/mlpf sets one)");
         }
         String source = "local-cluster default";

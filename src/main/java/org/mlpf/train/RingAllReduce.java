@@ -225,7 +225,7 @@ public final class RingAllReduce implements AutoCloseable {
         }
     }
 
-    /** Sends chunk {@code send} of {@code data} to the next rank while receiving chunk {@code recv} from the previous. */
+    /** Sends chunk {@code send} of {@code data} to the next rank while receiving chunk {@code recv} from the last. */
     private void exchange(float[] data, int send, int recv, int chunk, boolean add) throws IOException {
         int sendFrom = Math.min(send * chunk, data.length);
         int sendLen = Math.min(chunk, data.length - sendFrom);

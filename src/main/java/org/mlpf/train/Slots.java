@@ -48,6 +48,11 @@ final class Slots {
         int local = localSlots(master);
         if (local >= 0) {
             require(workers, local / taskCpus, master);
+            if (workers > 1) {
+                LOG.warn("{} workers share the driver JVM under master {}: they take turns (one PyTorch gradient "
+                        + "collector per JVM); for parallel training use a cluster or local-cluster[{},1,3072]",
+                        workers, master, workers);
+            }
             return;
         }
         Matcher m = LOCAL_CLUSTER.matcher(master);

@@ -35,11 +35,13 @@ public final class TrainBenchmark {
      * @param allReduceMs      mean gradient all-reduce of rank 0 (pack, ring incl. waiting for the slowest worker,
      *                         unpack), ms
      * @param ringMs           of which the ring, ms
+     * @param ringIdleMs       one ring all-reduce of the gradients with no worker computing: the transfer alone, ms
      * @param bytesPerStep     bytes rank 0 sends per step
      * @param efficiency       samples/s over W times those of the smallest worker count, per worker
      */
     public record Result(int workers, int batch, long steps, double samplesPerSecond, double stepMs, double computeMs,
-                         double computeCpuMs, double allReduceMs, double ringMs, long bytesPerStep, double efficiency) {
+                         double computeCpuMs, double allReduceMs, double ringMs, double ringIdleMs, long bytesPerStep,
+                         double efficiency) {
     }
 
     /**
@@ -55,7 +57,7 @@ public final class TrainBenchmark {
             TrainJobConfig cfg = base.withWorkers(w).withLength(TrainJobConfig.EPOCHS_MAX, steps + warmup)
                     .withCheckpointEvery(0).withPatience(0);
             Path dir = work.resolve("model-w" + w);
-            TrainJob.run(spark, tensors, dir.toString(), cfg, false, true, false);
+            TrainSummary summary = TrainJob.run(spark, tensors, dir.toString(), cfg, false, true, false);
             List<MetricsLog.Step> all = new MetricsLog(dir).steps();
             List<MetricsLog.Step> timed = all.subList(Math.min(warmup, all.size()), all.size());
             double ms = timed.stream().mapToDouble(MetricsLog.Step::stepMs).sum();
@@ -65,7 +67,8 @@ public final class TrainBenchmark {
             out.add(new Result(w, base.batch(), timed.size(), sps, mean(timed, MetricsLog.Step::stepMs),
                     mean(timed, MetricsLog.Step::computeMs), mean(timed, MetricsLog.Step::computeCpuMs),
                     mean(timed, MetricsLog.Step::allreduceMs),
-                    mean(timed, MetricsLog.Step::ringMs), Math.round(mean(timed, x -> x.bytesSent())),
+                    mean(timed, MetricsLog.Step::ringMs), summary.ringIdleMs(),
+                    Math.round(mean(timed, x -> x.bytesSent())),
                     first > 0 ? sps / (w * first) : 0));
         }
         return out;

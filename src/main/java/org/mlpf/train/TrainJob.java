@@ -183,6 +183,14 @@ public final class TrainJob {
                 }
                 keepBest();
                 LossCurve.write(metrics, dir.resolve(LossCurve.FILE_NAME));
+                List<MetricsLog.Epoch> done = metrics.epochs();
+                if (!done.isEmpty()) {
+                    MetricsLog.Epoch e = done.get(done.size() - 1);
+                    LOG.info("epoch {} of {} done at step {}/{}: training loss {}, validation loss {}, validation "
+                            + "accuracy {}", e.epoch() + 1, cfg.epochs(), e.step(), total,
+                            String.format("%.4g", e.trainLoss()), String.format("%.4g", e.valLoss()),
+                            String.format("%.4f", e.valAccuracy()));
+                }
             }
             return finish(inputs, data, samples, (System.nanoTime() - t0) / 1e9, settings);
         }
@@ -337,6 +345,8 @@ public final class TrainJob {
             double stepMs = mean(reports, WorkerReport::loopNanos, stepsRun);
             double allReduceMs = mean(reports, WorkerReport::allReduceNanos, stepsRun);
             double ringMs = mean(reports, WorkerReport::ringNanos, stepsRun);
+            double ringIdleMs = reports.stream().filter(r -> r.rank() == 0 && r.ringIdleNanos() > 0)
+                    .mapToLong(WorkerReport::ringIdleNanos).average().orElse(0) / 1e6;
             long bytes = stepsRun == 0 ? 0 : reports.stream().filter(r -> r.rank() == 0)
                     .mapToLong(WorkerReport::bytesSent).sum() / stepsRun;
             double loopSeconds = stageLoopNanos.stream().mapToLong(Long::longValue).sum() / 1e9;
@@ -351,7 +361,8 @@ public final class TrainJob {
             TrainSummary summary = new TrainSummary(dir.toString(), cfg.workers(), devices,
                     steps.isEmpty() ? 0 : steps.get(steps.size() - 1).step(), (int) epochs.stream()
                     .filter(MetricsLog.Epoch::complete).count(), stopped, kept, samples, seconds, loopSeconds,
-                    loopSeconds > 0 ? samples / loopSeconds : 0, stepMs, allReduceMs, ringMs, bytes, valLoss,
+                    loopSeconds > 0 ? samples / loopSeconds : 0, stepMs, allReduceMs, ringMs, ringIdleMs, bytes,
+                    valLoss,
                     finalTrain, valAccuracy, test.elements() == 0 ? Double.NaN : test.accuracy(),
                     test.mostCommonClass(), test.mostCommonClassAccuracy(), test.elements(), retriedStages);
             writeRunInfo(inputs, settings, summary, test, source);
@@ -419,8 +430,8 @@ public final class TrainJob {
             t.put("loss", test.events() == 0 ? null : test.loss().asMap());
             t.put("confusion_target_by_predicted", test.confusion());
             run.put("test", t);
-            String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues()
-                    .serializeNulls().create().toJson(run);
+            String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
+                    .serializeSpecialFloatingPointValues().serializeNulls().create().toJson(run);
             Path tmp = dir.resolve("." + RUN_FILE + ".tmp-" + UUID.randomUUID());
             Files.writeString(tmp, json, StandardCharsets.UTF_8);
             Files.move(tmp, dir.resolve(RUN_FILE), StandardCopyOption.ATOMIC_MOVE);

@@ -53,7 +53,8 @@ public record TrainJobConfig(int workers, int epochs, int batch, double learning
     public static final ConfigKey<Long> MAX_STEPS = ConfigKey.ofLong("mlpf.train.max-steps", 0, Long.MAX_VALUE, 0,
             "stop after this many optimizer steps (0: the full epochs); also the horizon of the learning-rate decay");
     public static final ConfigKey<Long> CHECKPOINT_EVERY = ConfigKey.ofLong("mlpf.train.checkpoint-every", 0,
-            Long.MAX_VALUE, 50, "write a checkpoint every this many steps, besides every epoch end (0: epoch ends only)");
+            Long.MAX_VALUE, 50,
+            "write a checkpoint every this many steps, besides every epoch end (0: epoch ends only)");
     public static final ConfigKey<Integer> KEEP_CHECKPOINTS = ConfigKey.ofInt("mlpf.train.keep-checkpoints", 2, 1000, 3,
             "newest checkpoints kept in MODEL_DIR/checkpoints");
     public static final ConfigKey<Integer> PATIENCE = ConfigKey.ofInt("mlpf.train.patience", 0, 100_000, 0,

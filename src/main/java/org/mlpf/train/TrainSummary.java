@@ -20,7 +20,8 @@ import java.util.Locale;
  * @param samplesPerSecond       training events per second inside the loops
  * @param stepMs                 mean step time (rank 0), ms
  * @param allReduceMs            mean gradient all-reduce time per step (rank 0: pack, ring, unpack), ms
- * @param ringMs                 of which the ring transfer, ms
+ * @param ringMs                 of which the ring (including the wait for the slowest worker), ms
+ * @param ringIdleMs             one ring all-reduce of the gradients when no worker computes: the transfer alone, ms
  * @param bytesPerStep           bytes one worker sends per step in the all-reduce
  * @param validationLoss         validation loss per event after every epoch, in order
  * @param finalTrainLoss         mean training loss of the last epoch
@@ -34,7 +35,8 @@ import java.util.Locale;
  */
 public record TrainSummary(String modelDir, int workers, List<String> devices, long steps, int epochs,
                            boolean stoppedEarly, int bestEpoch, long samples, double seconds, double trainSeconds,
-                           double samplesPerSecond, double stepMs, double allReduceMs, double ringMs, long bytesPerStep,
+                           double samplesPerSecond, double stepMs, double allReduceMs, double ringMs, double ringIdleMs,
+                           long bytesPerStep,
                            List<Double> validationLoss, double finalTrainLoss, double validationAccuracy,
                            double testAccuracy, int testMostCommonClass, double testBaselineAccuracy,
                            long testElements, int retriedStages) {
@@ -59,9 +61,9 @@ public record TrainSummary(String modelDir, int workers, List<String> devices, l
         out.add(String.format(Locale.ROOT, "%d workers (%s), %d steps, %d epochs%s, %d training events in %.1f s "
                 + "(%.1f events/s in the training loops)", workers, String.join(", ", devices), steps, epochs,
                 stoppedEarly ? " (stopped early)" : "", samples, seconds, samplesPerSecond));
-        out.add(String.format(Locale.ROOT, "step %.1f ms, gradient all-reduce %.1f ms (ring %.1f ms, %.1f%% of the "
-                + "step), %.2f MB sent per worker and step", stepMs, allReduceMs, ringMs, 100 * allReduceShare(),
-                bytesPerStep / 1e6));
+        out.add(String.format(Locale.ROOT, "step %.1f ms, gradient all-reduce %.1f ms (%.1f%% of the step; ring %.1f "
+                + "ms, of which transfer %.1f ms), %.2f MB sent per worker and step", stepMs, allReduceMs,
+                100 * allReduceShare(), ringMs, ringIdleMs, bytesPerStep / 1e6));
         StringBuilder v = new StringBuilder("validation loss per epoch:");
         for (double l : validationLoss) {
             v.append(String.format(Locale.ROOT, " %.4g", l));

@@ -58,8 +58,9 @@ final class TrainingData {
         this.validation = data.filter(col(TensorSchema.SPLIT).equalTo(TensorSchema.VALIDATION));
         this.test = data.filter(col(TensorSchema.SPLIT).equalTo(TensorSchema.TEST));
         long duplicates = 0;
-        for (Row r : data.groupBy(TensorSchema.SPLIT, TensorSchema.BUCKET).agg(org.apache.spark.sql.functions.count("*"),
-                countDistinct(col(TensorSchema.SAMPLE), col(TensorSchema.EVENT_ID), col(TensorSchema.CHUNK)))
+        for (Row r : data.groupBy(TensorSchema.SPLIT, TensorSchema.BUCKET)
+                .agg(org.apache.spark.sql.functions.count("*"), countDistinct(col(TensorSchema.SAMPLE),
+                        col(TensorSchema.EVENT_ID), col(TensorSchema.CHUNK)))
                 .collectAsList()) {
             rows.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getInt(1), r.getLong(2));
             duplicates += r.getLong(2) - r.getLong(3);

@@ -22,12 +22,15 @@ import java.io.Serializable;
  * @param applyNanos    the optimizer update
  * @param bytesSent     bytes it sent in gradient all-reduces
  * @param exchangeFloats floats all-reduced per step
+ * @param ringIdleNanos time of one ring all-reduce of the gradient buffer with no worker computing (the transfer
+ *                      alone), 0 for one worker
  * @param validation    the validation sums over all workers (null if skipped)
  * @param lastStep      global step count at its end
  */
 record WorkerReport(int rank, int attempt, String host, String device, boolean skipped, long fromStep, long steps,
                     long events, long loopNanos, long computeNanos, long packNanos, long ringNanos, long unpackNanos,
-                    long applyNanos, long bytesSent, long exchangeFloats, Evaluation validation, long lastStep)
+                    long applyNanos, long bytesSent, long exchangeFloats, long ringIdleNanos, Evaluation validation,
+                    long lastStep)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 

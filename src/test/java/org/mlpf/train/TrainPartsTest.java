@@ -37,8 +37,8 @@ class TrainPartsTest {
         assertEquals(c.learningRate(), c.trainConfig(1).learningRate());
         ConfigException bad = assertThrows(ConfigException.class, () -> c.withModelConfig(tmp.resolve("none.json")
                 .toString()).model());
-        assertTrue(bad.getMessage().startsWith("bad value '" + tmp.resolve("none.json") + "' for mlpf.train.model-config"),
-                bad.getMessage());
+        assertTrue(bad.getMessage().startsWith("bad value '" + tmp.resolve("none.json")
+                + "' for mlpf.train.model-config"), bad.getMessage());
         assertEquals(org.mlpf.model.ModelConfig.acat2021(), c.model(), "the default is the ACAT 2021 model");
     }
 
