@@ -13,6 +13,7 @@ import org.mlpf.generate.ReconstructionConfig;
 import org.mlpf.jets.stage.JetsConfig;
 import org.mlpf.pipeline.PipelineConfig;
 import org.mlpf.tensorize.TensorizeConfig;
+import org.mlpf.train.TrainJobConfig;
 import org.mlpf.validate.ValidateConfig;
 
 /**
@@ -39,7 +40,7 @@ public final class ConfigRegistry {
         Map<String, ConfigKey<?>> m = new LinkedHashMap<>();
         List<List<ConfigKey<?>>> groups = List.of(RuntimeConfig.KEYS, ValidateConfig.KEYS, GenerateConfig.KEYS,
                 ReconstructionConfig.KEYS, TensorizeConfig.KEYS, JetsConfig.KEYS, CompareConfig.KEYS,
-                PipelineConfig.KEYS);
+                TrainJobConfig.KEYS, PipelineConfig.KEYS);
         for (List<ConfigKey<?>> group : groups) {
             for (ConfigKey<?> k : group) {
                 if (m.put(k.name(), k) != null) {

@@ -59,7 +59,13 @@ public final class MlpfModel implements AutoCloseable {
      */
     static MlpfModel withParameters(ModelConfig config, NormalizationStats stats, DataInputStream in)
             throws IOException {
-        MlpfModel m = empty(config, stats);
+        return withParameters(config, stats, in, Device.cpu());
+    }
+
+    /** As {@link #withParameters(ModelConfig, NormalizationStats, DataInputStream)}, parameters on {@code device}. */
+    static MlpfModel withParameters(ModelConfig config, NormalizationStats stats, DataInputStream in, Device device)
+            throws IOException {
+        MlpfModel m = empty(config, stats, device);
         try {
             // initialize to learn the shapes the config implies, then free the drawn values and load the file's
             m.net.initialize(m.model.getNDManager(), DataType.FLOAT32, initShape(config));
@@ -87,7 +93,11 @@ public final class MlpfModel implements AutoCloseable {
     }
 
     private static MlpfModel empty(ModelConfig config, NormalizationStats stats) {
-        Model model = Model.newInstance("mlpf", Device.cpu(), ENGINE);
+        return empty(config, stats, Device.cpu());
+    }
+
+    private static MlpfModel empty(ModelConfig config, NormalizationStats stats, Device device) {
+        Model model = Model.newInstance("mlpf", device, ENGINE);
         PfNetDense net = new PfNetDense(config, stats);
         model.setBlock(net);
         return new MlpfModel(model, net, stats);
@@ -100,6 +110,11 @@ public final class MlpfModel implements AutoCloseable {
     /** Loads a model directory written by {@link ModelDirectory#save}. */
     public static MlpfModel load(Path dir) throws IOException {
         return ModelDirectory.load(dir);
+    }
+
+    /** Loads a model directory with its parameters on {@code device} (a task's GPU, or the CPU). */
+    public static MlpfModel load(Path dir, Device device) throws IOException {
+        return ModelDirectory.load(dir, device);
     }
 
     /** Writes the parameters in DJL's block format. */

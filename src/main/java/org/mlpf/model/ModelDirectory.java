@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import ai.djl.Device;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
@@ -148,6 +149,11 @@ public final class ModelDirectory {
 
     /** Loads the model of {@code dir}; the message names the directory and what does not match. */
     public static MlpfModel load(Path dir) throws IOException {
+        return load(dir, Device.cpu());
+    }
+
+    /** {@link #load(Path)} with the parameters on {@code device}. */
+    public static MlpfModel load(Path dir, Device device) throws IOException {
         Manifest m = manifest(dir);
         ModelConfig config = ModelConfig.read(require(dir, ModelConfig.FILE_NAME));
         NormalizationStats stats = null;
@@ -160,7 +166,7 @@ public final class ModelDirectory {
         try (InputStream is = Files.newInputStream(params);
                 DataInputStream in = new DataInputStream(new BufferedInputStream(new DigestInputStream(is, sha)))) {
             try {
-                model = MlpfModel.withParameters(config, stats, in);
+                model = MlpfModel.withParameters(config, stats, in, device);
             } catch (IOException e) {
                 throw new IOException(dir + ": " + e.getMessage(), e);
             }

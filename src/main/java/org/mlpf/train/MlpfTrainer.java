@@ -6,11 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -67,6 +70,7 @@ public final class MlpfTrainer implements AutoCloseable {
     private boolean gradientsReady;
     private LossValues lastTrain;
     private LossValues lastValidation;
+    private final Map<String, String> extraSettings = new LinkedHashMap<>();
 
     /**
      * @param model         the model to train (not closed by the trainer)
@@ -98,7 +102,13 @@ public final class MlpfTrainer implements AutoCloseable {
      * data. The caller closes the returned trainer's {@link #model()}.
      */
     public static MlpfTrainer resume(Path checkpoint, TrainConfig config, long scheduleSteps) throws IOException {
-        MlpfModel model = MlpfModel.load(checkpoint);
+        return resume(checkpoint, config, scheduleSteps, Device.cpu());
+    }
+
+    /** {@link #resume(Path, TrainConfig, long)} with the model on {@code device}. */
+    public static MlpfTrainer resume(Path checkpoint, TrainConfig config, long scheduleSteps, Device device)
+            throws IOException {
+        MlpfModel model = MlpfModel.load(checkpoint, device);
         MlpfTrainer t = new MlpfTrainer(model, config, scheduleSteps);
         try {
             byte[] state = ModelDirectory.optimizerState(checkpoint).orElseThrow(() -> new IOException(checkpoint
@@ -174,6 +184,58 @@ public final class MlpfTrainer implements AutoCloseable {
         } finally {
             GRADIENT_LOCK.unlock();
         }
+    }
+
+    /**
+     * Declares that the gradients now held by the parameters were set from outside (a worker whose shard had no
+     * batch in this step receives the all-reduced gradients without computing any), so that
+     * {@link #applyGradients()} may follow.
+     */
+    public void markGradientsSet() {
+        gradientsReady = true;
+    }
+
+    /**
+     * Sets the position in the data recorded by checkpoints: a trainer driven step by step (not by {@link #fit})
+     * keeps it up to date so that a run resumed from its checkpoints continues where it stopped.
+     *
+     * @param epoch        epoch in progress (0-based), or the next one after a completed epoch
+     * @param batchInEpoch batches of {@code epoch} already consumed
+     */
+    public void setPosition(int epoch, long batchInEpoch) {
+        this.epoch = epoch;
+        this.batchInEpoch = batchInEpoch;
+    }
+
+    /** Epoch of the current position (see {@link #setPosition}). */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** Batches of {@link #epoch()} already consumed. */
+    public long batchInEpoch() {
+        return batchInEpoch;
+    }
+
+    /**
+     * Sets the losses recorded by the next checkpoint: a data-parallel trainer records the losses over all workers
+     * instead of this worker's own.
+     *
+     * @param train      training loss of the last step, or {@code null} to keep the current one
+     * @param validation validation loss of the last epoch, or {@code null} to keep the current one
+     */
+    public void recordLosses(LossValues train, LossValues validation) {
+        if (train != null) {
+            lastTrain = train;
+        }
+        if (validation != null) {
+            lastValidation = validation;
+        }
+    }
+
+    /** Adds a setting to the training metadata of checkpoints and saved models (e.g. the number of workers). */
+    public void putSetting(String key, String value) {
+        extraSettings.put(key, value);
     }
 
     /** One Adam step with the gradients of {@link #computeGradients} (possibly all-reduced in between). */
@@ -294,9 +356,11 @@ public final class MlpfTrainer implements AutoCloseable {
     }
 
     private TrainingMetadata metadata() {
+        Map<String, String> settings = new LinkedHashMap<>(config.asSettings());
+        settings.putAll(extraSettings);
         return new TrainingMetadata(step(), epoch, batchInEpoch, learningRate(),
                 lastTrain == null ? java.util.Map.of() : lastTrain.asMap(),
-                lastValidation == null ? java.util.Map.of() : lastValidation.asMap(), config.asSettings());
+                lastValidation == null ? java.util.Map.of() : lastValidation.asMap(), settings);
     }
 
     /** The newest complete checkpoint in {@code checkpoints}, if any. */
