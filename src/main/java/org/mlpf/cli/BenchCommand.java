@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", description = "Benchmark a stage: prints events/s or ms/event after a warm-up.",
         subcommands = {BenchGenerateCommand.class, BenchTensorizeCommand.class, BenchModelCommand.class,
-            BenchJetsCommand.class})
+            BenchJetsCommand.class, BenchInferCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

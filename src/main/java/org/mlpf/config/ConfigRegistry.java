@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.mlpf.compare.CompareConfig;
 import org.mlpf.generate.GenerateConfig;
 import org.mlpf.generate.ReconstructionConfig;
+import org.mlpf.infer.InferConfig;
 import org.mlpf.jets.stage.JetsConfig;
 import org.mlpf.tensorize.TensorizeConfig;
 import org.mlpf.validate.ValidateConfig;
@@ -37,7 +38,7 @@ public final class ConfigRegistry {
     private static Map<String, ConfigKey<?>> build() {
         Map<String, ConfigKey<?>> m = new LinkedHashMap<>();
         List<List<ConfigKey<?>>> groups = List.of(RuntimeConfig.KEYS, ValidateConfig.KEYS, GenerateConfig.KEYS,
-                ReconstructionConfig.KEYS, TensorizeConfig.KEYS, JetsConfig.KEYS, CompareConfig.KEYS);
+                ReconstructionConfig.KEYS, TensorizeConfig.KEYS, InferConfig.KEYS, JetsConfig.KEYS, CompareConfig.KEYS);
         for (List<ConfigKey<?>> group : groups) {
             for (ConfigKey<?> k : group) {
                 if (m.put(k.name(), k) != null) {
