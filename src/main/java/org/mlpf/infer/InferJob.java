@@ -2,7 +2,6 @@ package org.mlpf.infer;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -10,21 +9,18 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.storage.StorageLevel;
 import org.mlpf.model.MlpfModel;
 import org.mlpf.model.ModelDirectory;
-import org.mlpf.schema.CandidateSchema;
 import org.mlpf.schema.NtupleSchema;
 import org.mlpf.schema.TensorSchema;
 import org.mlpf.spark.InputErrors;
 import org.mlpf.spark.InputException;
+import org.mlpf.spark.ParquetInput;
 import org.mlpf.spark.SampleOutputs;
 import org.mlpf.tensorize.TensorizeConfig;
 import org.mlpf.tensorize.TensorizeStage;
@@ -67,7 +63,6 @@ public final class InferJob {
             SortedMap<String, SortedSet<Integer>> versions = input.samplesAndVersions();
             check(input, versions, ref, tensors, tensorize);
             samples = List.copyOf(versions.keySet());
-            refuseExisting(spark, out, samples, overwrite);
         } catch (InputException e) {
             throw e;
         } catch (Exception e) { // Spark's SparkException is checked in Java's eyes but thrown anyway
@@ -84,29 +79,28 @@ public final class InferJob {
         Dataset<Row> rows = partitioned(spark, input, cfg);
         Dataset<Row> inputs = tensors ? rows : new TensorizeStage(tensorize).inputs(rows);
         InferMetrics metrics = InferMetrics.register(spark);
-        Dataset<Row> candidates = InferStage.transform(inputs, ref, cfg, metrics)
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> candidates = InferStage.transform(inputs, ref, cfg, metrics);
         try {
-            long t1 = System.nanoTime();
-            long events = candidates.count();
-            double predictSeconds = (System.nanoTime() - t1) / 1e9;
+            // one job: read, tensorize, predict, merge chunks, write all samples, then commit each sample
+            // dictionaries buy nothing on float kinematics and cost most of the write time (as for ntuples)
+            SampleOutputs.writeSamplesInOneJob(spark, candidates, out, samples, overwrite,
+                    "parquet.enable.dictionary", "false");
+            long events = 0;
             for (String sample : samples) {
-                SampleOutputs.writeSample(spark, candidates.filter(col(CandidateSchema.SAMPLE).equalTo(sample)), out,
-                        sample, overwrite);
+                String dir = SampleOutputs.dir(out, sample);
+                events += ParquetInput.inspect(spark, dir).stream().mapToLong(ParquetInput.DataFile::rows).sum();
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             InferSummary s = new InferSummary(out, samples, events, metrics.rows(), metrics.candidates(),
                     metrics.calls(), metrics.emptyRows(), cfg.batch(), spark.sparkContext().defaultParallelism(),
-                    seconds, predictSeconds, metrics.modelSeconds(), metrics.modelCpuSeconds(),
-                    metrics.taskSeconds());
+                    seconds, metrics.modelSeconds(), metrics.modelCpuSeconds(), metrics.taskSeconds(),
+                    metrics.inputSeconds(), metrics.outputSeconds());
             s.lines().forEach(l -> LOG.info("infer: {}", l));
             return s;
         } catch (InputException e) {
             throw e;
         } catch (Exception e) {
             throw failure(in, modelDir, input, e);
-        } finally {
-            candidates.unpersist();
         }
     }
 
@@ -136,23 +130,6 @@ public final class InferJob {
                     tensorize.buckets()), tensors ? input.path() : "--buckets " + tensorize.buckets());
         } catch (ExecutorModels.LoadException e) {
             throw new InputException("model " + ModelCheck.firstLine(e.getMessage()), e);
-        }
-    }
-
-    private static void refuseExisting(SparkSession spark, String out, List<String> samples, boolean overwrite) {
-        if (overwrite) {
-            return;
-        }
-        try {
-            for (String s : samples) {
-                Path p = new Path(SampleOutputs.dir(out, s));
-                FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-                if (fs.exists(p)) {
-                    throw new InputException("output path exists: " + p + " (use --overwrite to replace it)");
-                }
-            }
-        } catch (IOException e) {
-            throw new InputException("cannot check output " + out + ": " + e.getMessage(), e);
         }
     }
 

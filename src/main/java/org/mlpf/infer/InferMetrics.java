@@ -16,6 +16,8 @@ public final class InferMetrics implements Serializable {
     final LongAccumulator modelNanos;
     final LongAccumulator modelCpuNanos;
     final LongAccumulator taskNanos;
+    final LongAccumulator inputNanos;
+    final LongAccumulator outputNanos;
     final LongAccumulator rows;
     final LongAccumulator events;
     final LongAccumulator calls;
@@ -27,6 +29,8 @@ public final class InferMetrics implements Serializable {
         modelNanos = sc.longAccumulator("mlpf.infer.model-ns");
         modelCpuNanos = sc.longAccumulator("mlpf.infer.model-cpu-ns");
         taskNanos = sc.longAccumulator("mlpf.infer.task-ns");
+        inputNanos = sc.longAccumulator("mlpf.infer.input-ns");
+        outputNanos = sc.longAccumulator("mlpf.infer.output-ns");
         rows = sc.longAccumulator("mlpf.infer.rows");
         events = sc.longAccumulator("mlpf.infer.events");
         calls = sc.longAccumulator("mlpf.infer.calls");
@@ -52,6 +56,19 @@ public final class InferMetrics implements Serializable {
     /** Wall time of the inference tasks from their start to their last row, summed over tasks, s. */
     public double taskSeconds() {
         return taskNanos.value() / 1e9;
+    }
+
+    /**
+     * Wall time the tasks spent getting their rows, summed over tasks, s: reading, tensorizing on the fly, Spark's
+     * Arrow conversion, decoding and grouping into calls (Spark pulls rows through the task's thread on demand).
+     */
+    public double inputSeconds() {
+        return inputNanos.value() / 1e9;
+    }
+
+    /** Wall time the tasks spent turning predictions into candidate rows, summed over tasks, s. */
+    public double outputSeconds() {
+        return outputNanos.value() / 1e9;
     }
 
     /** Tensor rows predicted (events plus extra chunks of large events). */

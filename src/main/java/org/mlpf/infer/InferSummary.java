@@ -17,14 +17,16 @@ import java.util.Locale;
  * @param batch           rows per model call
  * @param slots           task slots of the session (its default parallelism)
  * @param seconds         wall time of the whole run: checks, read, tensorize, predict, write
- * @param predictSeconds  wall time of the job that predicted (read, tensorize, predict, merge chunks)
  * @param modelSeconds    time inside model calls, summed over tasks
  * @param modelCpuSeconds CPU time of the task threads inside model calls, summed over tasks
  * @param taskSeconds     wall time of the predicting tasks, summed over tasks
+ * @param inputSeconds    of which getting the rows: read, tensorize on the fly, Arrow conversion, grouping into calls
+ * @param outputSeconds   of which turning predictions into candidate rows
  */
 public record InferSummary(String out, List<String> samples, long events, long rows, long candidates, long calls,
-                           long emptyRows, int batch, int slots, double seconds, double predictSeconds,
-                           double modelSeconds, double modelCpuSeconds, double taskSeconds) {
+                           long emptyRows, int batch, int slots, double seconds,
+                           double modelSeconds, double modelCpuSeconds, double taskSeconds, double inputSeconds,
+                           double outputSeconds) {
     /** Events per second, end to end. */
     public double eventsPerSecond() {
         return events / Math.max(seconds, 1e-9);
@@ -56,8 +58,10 @@ public record InferSummary(String out, List<String> samples, long events, long r
                 candidates, samples.size()));
         l.add(String.format(Locale.ROOT, "%.1f s end to end (%.2f events/s, %.1f ms/event), %d task slot(s)", seconds,
                 eventsPerSecond(), msPerEvent(), slots));
-        l.add(String.format(Locale.ROOT, "model calls: %d of batch %d (%d empty rows), model %.1f s (CPU %.1f s) of "
-                + "%.1f s in tasks", calls, batch, emptyRows, modelSeconds, modelCpuSeconds, taskSeconds));
+        l.add(String.format(Locale.ROOT, "model calls: %d of batch %d (%d empty rows); in tasks %.1f s: model %.1f s "
+                + "(CPU %.1f s), input %.1f s, candidates %.1f s, rest %.1f s", calls, batch, emptyRows, taskSeconds,
+                modelSeconds, modelCpuSeconds, inputSeconds, outputSeconds,
+                taskSeconds - modelSeconds - inputSeconds - outputSeconds));
         l.add(String.format(Locale.ROOT, "time outside the model: %.1f%% of the slot time, %.1f%% of the task time",
                 100 * outsideModelShare(), 100 * outsideModelShareInTasks()));
         l.add("candidates written to " + out + " (" + String.join(", ", samples) + ")");

@@ -74,6 +74,8 @@ final class PredictPartition implements FlatMapFunction<Iterator<byte[]>, Row> {
         private boolean closed;
         private long modelNanos;
         private long modelCpuNanos;
+        private long inputNanos;
+        private long outputNanos;
         private long rowCount;
         private long eventCount;
         private long callCount;
@@ -116,8 +118,12 @@ final class PredictPartition implements FlatMapFunction<Iterator<byte[]>, Row> {
             boolean failed = true;
             try {
                 while (out.isEmpty() && !done) {
-                    if (rows.hasNext()) {
-                        run(add(rows.next()));
+                    long t0 = System.nanoTime();
+                    boolean more = rows.hasNext();
+                    List<FixedShapeBatcher.Batch> ready = more ? add(rows.next()) : List.of();
+                    inputNanos += System.nanoTime() - t0;
+                    if (more) {
+                        run(ready);
                     } else if (!flushed) {
                         flushed = true;
                         run(batcher.flush());
@@ -160,7 +166,8 @@ final class PredictPartition implements FlatMapFunction<Iterator<byte[]>, Row> {
                     throw new IllegalStateException("model call on " + describe(b) + " failed: " + e.getMessage(),
                             e);
                 }
-                modelNanos += System.nanoTime() - t0;
+                long t1 = System.nanoTime();
+                modelNanos += t1 - t0;
                 modelCpuNanos += threads.getCurrentThreadCpuTime() - c0;
                 callCount++;
                 emptyRows += b.input().batchSize() - b.rows().size();
@@ -172,6 +179,7 @@ final class PredictPartition implements FlatMapFunction<Iterator<byte[]>, Row> {
                     eventCount += info.elemOffset() == 0 ? 1 : 0;
                     candidateCount += c.size();
                 }
+                outputNanos += System.nanoTime() - t1;
             }
             long now = System.nanoTime();
             if (now - lastLog >= PROGRESS_NANOS) {
@@ -202,16 +210,19 @@ final class PredictPartition implements FlatMapFunction<Iterator<byte[]>, Row> {
             long taskNanos = System.nanoTime() - start;
             metrics.modelNanos.add(modelNanos);
             metrics.modelCpuNanos.add(modelCpuNanos);
+            metrics.inputNanos.add(inputNanos);
+            metrics.outputNanos.add(outputNanos);
             metrics.taskNanos.add(taskNanos);
             metrics.rows.add(rowCount);
             metrics.events.add(eventCount);
             metrics.calls.add(callCount);
             metrics.emptyRows.add(emptyRows);
             metrics.candidates.add(candidateCount);
-            LOG.info("{}: {} events ({} rows, {} candidates) in {} calls ({} empty rows), {} s, model {} s ({}%)",
-                    name, eventCount, rowCount, candidateCount, callCount, emptyRows,
+            LOG.info("{}: {} events ({} rows, {} candidates) in {} calls ({} empty rows), {} s: model {} s ({}%), "
+                    + "input {} s, candidates {} s", name, eventCount, rowCount, candidateCount, callCount, emptyRows,
                     String.format("%.2f", taskNanos / 1e9), String.format("%.2f", modelNanos / 1e9),
-                    String.format("%.0f", 100.0 * modelNanos / Math.max(taskNanos, 1)));
+                    String.format("%.0f", 100.0 * modelNanos / Math.max(taskNanos, 1)),
+                    String.format("%.2f", inputNanos / 1e9), String.format("%.2f", outputNanos / 1e9));
         }
     }
 
