@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -26,29 +24,8 @@ class InferJobTest {
     private final SparkSession spark = TestSpark.session();
     private final InferFixture fx = InferFixture.get();
 
-    /** Per event "sample:id": its candidates and probabilities as exact bit patterns, in order. */
     static Map<String, List<String>> candidates(SparkSession spark, Path out) {
-        Map<String, List<String>> m = new TreeMap<>();
-        for (Row r : spark.read().parquet(out.toString()).collectAsList()) {
-            String key = r.getAs(CandidateSchema.SAMPLE) + ":" + r.getAs(CandidateSchema.EVENT_ID);
-            List<Row> cands = r.getList(r.fieldIndex(CandidateSchema.CANDIDATES));
-            List<?> probs = r.getList(r.fieldIndex(CandidateSchema.PROBS));
-            List<String> exact = new ArrayList<>();
-            for (int k = 0; k < cands.size(); k++) {
-                Row c = cands.get(k);
-                StringBuilder s = new StringBuilder();
-                for (int f = 0; f < c.size(); f++) {
-                    Object v = c.get(f);
-                    s.append(v instanceof Float x ? Integer.toHexString(Float.floatToRawIntBits(x)) : v).append(' ');
-                }
-                for (Object p : scala.collection.JavaConverters.seqAsJavaList((scala.collection.Seq<?>) probs.get(k))) {
-                    s.append(Integer.toHexString(Float.floatToRawIntBits((Float) p))).append(' ');
-                }
-                exact.add(s.toString());
-            }
-            assertEquals(null, m.put(key, exact), "one row per event: " + key);
-        }
-        return m;
+        return InferTestData.candidates(spark, out);
     }
 
     @Test
@@ -69,5 +46,31 @@ class InferJobTest {
         assertEquals(ca, candidates(spark, fromTensors));
         assertTrue(a.candidates() > 0, "the trained model makes candidates");
         assertFalse(a.lines().isEmpty());
+        assertWellFormed(fromNtuples);
+    }
+
+    /** Every candidate: a class 1-7 that is its most probable one, an element of its event, phi in [-pi, pi]. */
+    private void assertWellFormed(Path out) {
+        for (Row r : spark.read().parquet(out.toString()).collectAsList()) {
+            int elements = InferFixture.SIZES[(int) (long) r.getAs(CandidateSchema.EVENT_ID)];
+            List<Row> cands = r.getList(r.fieldIndex(CandidateSchema.CANDIDATES));
+            List<?> probs = r.getList(r.fieldIndex(CandidateSchema.PROBS));
+            assertEquals(cands.size(), probs.size(), "probabilities aligned with candidates");
+            assertEquals(CandidateSchema.VERSION, (int) r.getAs(CandidateSchema.SCHEMA_VERSION));
+            for (int k = 0; k < cands.size(); k++) {
+                Row c = cands.get(k);
+                int cls = c.getInt(0);
+                assertTrue(cls >= 1 && cls <= 7, "class " + cls);
+                List<Object> p = scala.collection.JavaConverters.seqAsJavaList((scala.collection.Seq<Object>) probs.get(k));
+                assertEquals(8, p.size());
+                for (int j = 0; j < 8; j++) {
+                    assertTrue((Float) p.get(j) <= (Float) p.get(cls), "class " + cls + " is the most probable: " + p);
+                }
+                assertTrue(c.getInt(6) >= 0 && c.getInt(6) < elements, "element " + c.getInt(6) + " of " + elements);
+                assertTrue(Math.abs(c.getFloat(4)) <= (float) Math.PI, "phi " + c.getFloat(4));
+                assertTrue(c.getFloat(2) >= 0 && c.getFloat(5) >= 0, "pt and energy >= 0");
+                assertTrue(Math.abs(c.getInt(1)) <= 1, "charge");
+            }
+        }
     }
 }
