@@ -110,15 +110,16 @@ public final class InferBench {
     /** The table printed by {@code mlpf bench infer}. */
     public static List<String> table(List<Result> results) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%-10s %6s %8s %9s %9s %11s %9s %9s %13s %13s", "executors", "events",
-                "seconds", "events/s", "ms/event", "model ms/ev", "model s", "tasks s", "outside/slots",
-                "outside/tasks"));
+        lines.add(String.format(Locale.ROOT, "%-10s %6s %8s %9s %9s %9s %9s %9s %9s %10s %10s", "executors", "events",
+                "seconds", "events/s", "ms/event", "model/ev", "cpu/ev", "input/ev", "cands/ev", "out/slots",
+                "out/tasks"));
         for (Result r : results) {
             InferSummary s = r.summary();
-            lines.add(String.format(Locale.ROOT, "%-10s %6d %8.2f %9.2f %9.1f %11.1f %9.2f %9.2f %12.1f%% %12.1f%%",
+            double n = Math.max(s.events(), 1);
+            lines.add(String.format(Locale.ROOT, "%-10s %6d %8.2f %9.2f %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f%% %9.1f%%",
                     r.master(), s.events(), s.seconds(), s.eventsPerSecond(), s.msPerEvent(),
-                    1000 * s.modelSeconds() / Math.max(s.events(), 1), s.modelSeconds(), s.taskSeconds(),
-                    100 * s.outsideModelShare(), 100 * s.outsideModelShareInTasks()));
+                    1000 * s.modelSeconds() / n, 1000 * s.modelCpuSeconds() / n, 1000 * s.inputSeconds() / n,
+                    1000 * s.outputSeconds() / n, 100 * s.outsideModelShare(), 100 * s.outsideModelShareInTasks()));
         }
         if (results.size() >= 2) {
             InferSummary a = results.get(0).summary();
@@ -126,8 +127,10 @@ public final class InferBench {
             lines.add(String.format(Locale.ROOT, "speed-up %s -> %s: x%.2f", results.get(0).master(),
                     results.get(results.size() - 1).master(), b.eventsPerSecond() / a.eventsPerSecond()));
         }
-        lines.add("outside/slots: 1 - model time / (wall time x task slots), everything that is not the model, idle "
-                + "slots included; outside/tasks: the same within the predicting tasks");
+        lines.add("ms/event: wall time / events, end to end; model/ev, cpu/ev: wall and thread CPU time in model calls "
+                + "per event (summed over tasks); input/ev: reading, tensorizing, Arrow, batching; cands/ev: "
+                + "building candidates; out/slots: 1 - model time / (wall time x task slots), everything that is not "
+                + "the model (idle slots included); out/tasks: the same within the predicting tasks");
         return lines;
     }
 }
