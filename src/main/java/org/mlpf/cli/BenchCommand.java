@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", description = "Benchmark a stage: prints events/s or ms/event after a warm-up.",
         subcommands = {BenchGenerateCommand.class, BenchTensorizeCommand.class, BenchModelCommand.class,
             BenchCompareCommand.class,
-            BenchJetsCommand.class, BenchTrainCommand.class})
+            BenchJetsCommand.class, BenchTrainCommand.class, BenchInferCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -23,8 +23,8 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "mlpf", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = VersionCommand.class,
         description = "Machine-learned particle-flow reconstruction on Apache Spark.",
-        subcommands = {PipelineCommand.class, GenerateCommand.class, SimulateCommand.class, ValidateCommand.class, TensorizeCommand.class,
-            TrainCommand.class,
+        subcommands = {PipelineCommand.class, GenerateCommand.class, SimulateCommand.class, ValidateCommand.class,
+            TensorizeCommand.class, TrainCommand.class, InferCommand.class,
             ClusterJetsCommand.class, JetsCommand.class, MetCommand.class, CompareCommand.class,
             SchemaCommand.class, ConfigCommand.class, VersionCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class},

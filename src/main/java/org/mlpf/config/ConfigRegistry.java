@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.mlpf.compare.CompareConfig;
 import org.mlpf.generate.GenerateConfig;
 import org.mlpf.generate.ReconstructionConfig;
+import org.mlpf.infer.InferConfig;
 import org.mlpf.jets.stage.JetsConfig;
 import org.mlpf.pipeline.PipelineConfig;
 import org.mlpf.tensorize.TensorizeConfig;
@@ -39,8 +40,8 @@ public final class ConfigRegistry {
     private static Map<String, ConfigKey<?>> build() {
         Map<String, ConfigKey<?>> m = new LinkedHashMap<>();
         List<List<ConfigKey<?>>> groups = List.of(RuntimeConfig.KEYS, ValidateConfig.KEYS, GenerateConfig.KEYS,
-                ReconstructionConfig.KEYS, TensorizeConfig.KEYS, JetsConfig.KEYS, CompareConfig.KEYS,
-                TrainJobConfig.KEYS, PipelineConfig.KEYS);
+                ReconstructionConfig.KEYS, TensorizeConfig.KEYS, TrainJobConfig.KEYS, InferConfig.KEYS, JetsConfig.KEYS,
+                CompareConfig.KEYS, PipelineConfig.KEYS);
         for (List<ConfigKey<?>> group : groups) {
             for (ConfigKey<?> k : group) {
                 if (m.put(k.name(), k) != null) {

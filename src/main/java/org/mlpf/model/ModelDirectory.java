@@ -22,6 +22,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -31,13 +32,16 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import org.mlpf.config.BuildInfo;
+import org.mlpf.schema.ElementFeature;
 import org.mlpf.schema.NormalizationStats;
+import org.mlpf.schema.TensorSchema;
 
 /**
  * A trained (or checkpointed) model on disk, versioned:
  * <pre>
  *   model.json           manifest: format "mlpf-model", version, architecture, parameter file checksum and counts,
- *                        creation time, code and library versions (written last)
+ *                        creation time, code and library versions, input features and tensors version (written
+ *                        last)
  *   model-config.json    {@link ModelConfig}
  *   parameters.params    the block's parameters in DJL's format (trainable weights, LSH codebooks, normalization)
  *   normalization.json   {@link NormalizationStats} the model was built with (absent for an unnormalized model)
@@ -66,11 +70,22 @@ public final class ModelDirectory {
     private ModelDirectory() {
     }
 
-    /** The manifest ({@code model.json}). */
-    record Manifest(String format, int version, String architecture, String parametersFile, String parametersSha256,
-            long parametersBytes, long trainableParameters, long frozenParameters, boolean normalization,
-            boolean optimizerState, String createdAt, String mlpfVersion, String mlpfCommit, String djlVersion,
-            String pytorchVersion) {
+    /**
+     * The manifest ({@code model.json}). The last two fields are the model's input contract, what inference checks
+     * the data against before any work: {@code inputFeatures}, the names of the per-element features of X in order
+     * (the 25 CMS features), and {@code tensorSchemaVersion}, the version of the tensors format the model reads.
+     * Both are null / 0 in directories written before they were recorded.
+     */
+    public record Manifest(String format, int version, String architecture, String parametersFile,
+            String parametersSha256, long parametersBytes, long trainableParameters, long frozenParameters,
+            boolean normalization, boolean optimizerState, String createdAt, String mlpfVersion, String mlpfCommit,
+            String djlVersion, String pytorchVersion, List<String> inputFeatures, int tensorSchemaVersion) {
+    }
+
+    /** The per-element input features of this build's models, in the order of X: the 25 CMS features. */
+    public static List<String> inputFeatures() {
+        return Arrays.stream(ElementFeature.values()).filter(ElementFeature::isCms).map(ElementFeature::column)
+                .toList();
     }
 
     private static Gson gson() {
@@ -108,7 +123,9 @@ public final class ModelDirectory {
             Manifest m = new Manifest(FORMAT, VERSION, ARCHITECTURE, PARAMETERS, HexFormat.of().formatHex(sha.digest()),
                     Files.size(params), model.trainableParameterCount(), model.frozenParameterCount(),
                     model.normalization() != null, optimizerState != null, Instant.now().toString(),
-                    BuildInfo.version(), BuildInfo.commit(), BuildInfo.djlVersion(), BuildInfo.pytorchVersion());
+                    BuildInfo.version(), BuildInfo.commit(), BuildInfo.djlVersion(), BuildInfo.pytorchVersion(),
+                    // TensorSchema.VERSION is a compile-time constant: no Spark class is loaded by the model code
+                    inputFeatures(), TensorSchema.VERSION);
             Files.writeString(tmp.resolve(MANIFEST), gson().toJson(m), StandardCharsets.UTF_8);
             syncAll(tmp);
             replace(tmp, target);
@@ -246,7 +263,8 @@ public final class ModelDirectory {
         return Files.isRegularFile(dir.resolve(MANIFEST));
     }
 
-    static Manifest manifest(Path dir) throws IOException {
+    /** Reads and checks the manifest of {@code dir} (format, version, architecture) without loading the model. */
+    public static Manifest manifest(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new NoSuchFileException(dir + ": no such model directory");
         }

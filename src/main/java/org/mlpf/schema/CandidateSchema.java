@@ -12,8 +12,11 @@ import org.apache.spark.sql.types.StructType;
  * {@code pf_candidates} column and of the candidates dataset written by inference.
  */
 public final class CandidateSchema {
-    /** Version of the candidate struct and dataset. */
-    public static final int VERSION = 1;
+    /**
+     * Version of the candidate struct and dataset. 2: the dataset has {@link #PROBS} (the {@link #CANDIDATE} struct
+     * is unchanged since 1).
+     */
+    public static final int VERSION = 2;
 
     public static final String CLS = "cls";
     public static final String CHARGE = "charge";
@@ -40,13 +43,16 @@ public final class CandidateSchema {
     public static final String SAMPLE = NtupleSchema.SAMPLE;
     public static final String SCHEMA_VERSION = NtupleSchema.SCHEMA_VERSION;
     public static final String CANDIDATES = "candidates";
+    public static final String PROBS = "probs";
 
     /** A candidates dataset: one row per event. */
     public static final StructType SCHEMA = new StructType()
             .add(f(EVENT_ID, DataTypes.LongType, "event number, unique within a sample"))
             .add(f(SAMPLE, DataTypes.StringType, "sample name (also the partition directory sample=NAME)"))
             .add(f(SCHEMA_VERSION, DataTypes.IntegerType, "version of this schema"))
-            .add(f(CANDIDATES, listOf(CANDIDATE), "reconstructed candidates of the event"));
+            .add(f(CANDIDATES, listOf(CANDIDATE), "reconstructed candidates of the event"))
+            .add(f(PROBS, listOf(listOf(DataTypes.FloatType)), "per candidate, aligned with candidates: the 8 class "
+                    + "probabilities of the producing element (softmax of the MLPF class output, index = cls)"));
 
     /** The format as listed by {@code mlpf schema}. */
     public static final DatasetFormat FORMAT = new DatasetFormat("candidates", VERSION, SCHEMA,

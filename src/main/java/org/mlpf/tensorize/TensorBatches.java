@@ -13,6 +13,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.ipc.ReadChannel;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.ipc.message.MessageSerializer;
@@ -119,5 +120,67 @@ public final class TensorBatches {
                 }
             }
         };
+    }
+
+    /**
+     * Decodes serialized Arrow record batches whose rows may belong to different buckets (tensors made on the fly,
+     * or several bucket directories read at once) into single rows, each with its own slot count: the length of
+     * its {@code x} list over the {@value TensorSchema#X_FEATURES} features. Each row is valid until the next call
+     * to {@code next()}; a record batch's Arrow memory is released once its last row has been handed out and the
+     * iterator advances (or is exhausted).
+     *
+     * @throws IllegalStateException (from {@code next()}) if a row's {@code x} is not a whole number of elements
+     */
+    public static Iterator<TensorRows> decodeRows(Iterator<byte[]> arrowBatches, StructType schema) {
+        Schema arrowSchema = ArrowUtils.toArrowSchema(schema, "UTC", true, false);
+        return new Iterator<>() {
+            private VectorSchemaRoot root;
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                while (root == null || next >= root.getRowCount()) {
+                    if (root != null) {
+                        root.close();
+                        root = null;
+                    }
+                    if (!arrowBatches.hasNext()) {
+                        return false;
+                    }
+                    root = loadRecordBatch(arrowBatches.next(), arrowSchema);
+                    next = 0;
+                }
+                return true;
+            }
+
+            @Override
+            public TensorRows next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                ListVector x = (ListVector) root.getVector(TensorSchema.X);
+                int values = x.getElementEndIndex(next) - x.getElementStartIndex(next);
+                if (values % TensorSchema.X_FEATURES != 0) {
+                    TensorRows bad = new TensorRows(root, next, 1, 1);
+                    throw new IllegalStateException("x of event " + bad.sample(0) + ":" + bad.eventId(0) + " has "
+                            + values + " values, not a multiple of the " + TensorSchema.X_FEATURES
+                            + " features per element");
+                }
+                return new TensorRows(root, next++, 1, values / TensorSchema.X_FEATURES);
+            }
+        };
+    }
+
+    /** One serialized record batch loaded into a new root of {@code schema} (the caller closes it). */
+    private static VectorSchemaRoot loadRecordBatch(byte[] bytes, Schema schema) {
+        VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator());
+        try (ArrowRecordBatch batch = MessageSerializer.deserializeRecordBatch(
+                new ReadChannel(Channels.newChannel(new ByteArrayInputStream(bytes))), allocator())) {
+            new VectorLoader(root).load(batch);
+            return root;
+        } catch (IOException e) {
+            root.close();
+            throw new UncheckedIOException("corrupt Arrow record batch: " + e.getMessage(), e);
+        }
     }
 }

@@ -116,11 +116,24 @@ public final class TensorizeStage {
 
     /** The tensors, with {@code split} and {@code bucket} columns (the writer turns them into directories). */
     public Dataset<Row> tensors(Dataset<Row> ntuples) {
+        return padded(kept(ntuples));
+    }
+
+    /**
+     * The model inputs of every event, for inference on the fly: the columns of {@link #tensors} without the targets
+     * {@code y} (so Spark never computes them, and events whose targets do not line up are kept), events larger than
+     * the largest bucket cut into chunks whatever {@code oversize} says.
+     */
+    public Dataset<Row> inputs(Dataset<Row> ntuples) {
+        return padded(ntuples).drop(TensorSchema.Y);
+    }
+
+    private Dataset<Row> padded(Dataset<Row> events) {
         int max = cfg.maxBucket();
         Column n = size(col(NtupleSchema.ELEMENTS));
         Column chunks = when(n.gt(max), sequence(lit(0), ceil(n.divide(max)).cast("int").minus(1)))
                 .otherwise(array(lit(0)));
-        Dataset<Row> rows = kept(ntuples)
+        Dataset<Row> rows = events
                 .withColumn(N, n)
                 .withColumn(TensorSchema.CHUNK, explode(chunks))
                 .withColumn(TensorSchema.ELEM_OFFSET, col(TensorSchema.CHUNK).multiply(max))

@@ -3,6 +3,7 @@ package org.mlpf.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlpf.infer.InferJob;
+import org.mlpf.infer.InferTestData;
 import org.mlpf.met.MetJob;
 import org.mlpf.tensorize.TensorizeConfig;
 import org.mlpf.tensorize.TensorizeJob;
@@ -62,6 +65,44 @@ class StandaloneClusterIT {
         SparkSession spark = TestSpark.session();
         return spark.read().parquet(path).orderBy(order[0], java.util.Arrays.copyOfRange(order, 1, order.length))
                 .collectAsList();
+    }
+
+    /**
+     * Inference on executors in their own JVMs: the same candidates, bit for bit, as a local run with another
+     * partitioning, and each executor loads the model once whatever number of partitions it runs.
+     */
+    @Test
+    void inferenceOnTheClusterGivesTheCandidatesOfALocalRun() throws Exception {
+        Path clusterOut = tmp.resolve("candidates-cluster");
+        StandaloneCluster.Result r = submit("infer", "--in", InferTestData.ntuples().toString(), "--model",
+                InferTestData.model().toString(), "--out", clusterOut.toString(), "--buckets", "64,128", "--batch", "2",
+                "--partitions", "6");
+        assertTrue(r.output().contains("time outside the model"), r.output());
+        Path localOut = tmp.resolve("candidates-local");
+        InferJob.run(TestSpark.session(), InferTestData.ntuples().toString(), InferTestData.model().toString(),
+                localOut.toString(), InferTestData.config(2, 0), InferTestData.tensorizeConfig(), false);
+        assertEquals(InferTestData.candidates(TestSpark.session(), localOut),
+                InferTestData.candidates(TestSpark.session(), clusterOut));
+
+        // 6 partitions on at most 4 executors (2 workers x 2 cores, 1 core each): some executor ran several
+        int executors = 0;
+        long partitions = 0;
+        long most = 0;
+        for (Path dir : cluster.executorDirs()) {
+            Path stderr = dir.resolve("stderr");
+            String log = Files.exists(stderr) ? Files.readString(stderr) : "";
+            long ran = log.lines().filter(l -> l.contains("infer partition") && l.contains(" calls (")).count();
+            if (ran > 0) {
+                executors++;
+                partitions += ran;
+                most = Math.max(most, ran);
+                assertEquals(1, log.lines().filter(l -> l.contains("ExecutorModels: loaded model")).count(),
+                        "one model load per executor JVM: " + stderr);
+            }
+        }
+        assertTrue(executors >= 2, executors + " executors predicted");
+        assertEquals(6, partitions);
+        assertTrue(most >= 2, "an executor ran " + most + " partitions with one model load");
     }
 
     @Test

@@ -66,7 +66,8 @@ class CompareTest {
                 cands.add(RowFactory.create(cls, track ? 1 : 0, pt, eta, phi, e, i, 0f));
             }
             if (mlpfRows != null) {
-                mlpfRows.add(RowFactory.create((long) id, "ttbar", CandidateSchema.VERSION, cands));
+                mlpfRows.add(RowFactory.create((long) id, "ttbar", CandidateSchema.VERSION, cands,
+                        cands.stream().map(c -> new float[8]).toList()));
             }
             rows.add(ev.toRow());
         }

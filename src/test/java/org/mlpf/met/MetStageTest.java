@@ -54,8 +54,8 @@ class MetStageTest {
     private Path mlpfCandidates() {
         Row cand = RowFactory.create(1, 1, 20f, 0f, (float) Math.PI, 20f, 0, 0f);
         List<Row> rows = List.of(
-                RowFactory.create(1L, "ttbar", CandidateSchema.VERSION, List.of(cand)),
-                RowFactory.create(2L, "ttbar", CandidateSchema.VERSION, List.of()));
+                RowFactory.create(1L, "ttbar", CandidateSchema.VERSION, List.of(cand), List.of(new float[8])),
+                RowFactory.create(2L, "ttbar", CandidateSchema.VERSION, List.of(), List.of()));
         Path dir = tmp.resolve("cands");
         spark.createDataFrame(rows, CandidateSchema.SCHEMA).write().partitionBy(CandidateSchema.SAMPLE)
                 .parquet(dir.toString());

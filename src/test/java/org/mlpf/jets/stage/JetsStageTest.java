@@ -81,7 +81,7 @@ class JetsStageTest {
         c.add(RowFactory.create(1, 1, 29f, 0.5f, 1.0f, (float) (29 * Math.cosh(0.5)), 0, PV_Z));
         c.add(RowFactory.create(1, 1, 4f, 0.55f, 1.05f, (float) (4 * Math.cosh(0.55)), 1, pileupTrackVz));
         c.add(RowFactory.create(2, 0, 27f, -1.0f, -2.0f, (float) (27 * Math.cosh(-1.0)), 3, 0f));
-        return RowFactory.create(id, sample, CandidateSchema.VERSION, c);
+        return RowFactory.create(id, sample, CandidateSchema.VERSION, c, c.stream().map(x -> new float[8]).toList());
     }
 
     @BeforeAll
@@ -227,8 +227,8 @@ class JetsStageTest {
                 org.apache.spark.sql.functions.col(CandidateSchema.EVENT_ID).cast("string"));
         SchemaMismatchException c = assertThrows(SchemaMismatchException.class,
                 () -> JetsStage.transform(read(ntuples), mistyped, CHS_ON));
-        assertTrue(c.getMessage().contains("MLPF candidates: not a candidates v1 dataset: column 'event_id' has type "
-                + "string, expected bigint"), c.getMessage());
+        assertTrue(c.getMessage().contains("MLPF candidates: not a candidates v" + CandidateSchema.VERSION
+                + " dataset: column 'event_id' has type string, expected bigint"), c.getMessage());
     }
 
     @Test

@@ -1,0 +1,86 @@
+package org.mlpf.infer;
+
+import java.util.Arrays;
+
+import org.mlpf.model.ElementPredictions;
+import org.mlpf.physics.ParticleClass;
+
+/**
+ * The MLPF candidates of one row (an event, or a chunk of one), in primitive arrays: one candidate per real element
+ * whose most probable class is not 0 (no particle), in element order. Plain Java, no Spark.
+ *
+ * <p>Rules, per element: class = argmax of the probabilities (0: no candidate; padding never makes one); charge =
+ * the sign of the regressed charge for charged classes (charged hadron, electron, muon), 0 for the others; pt and
+ * energy = the regressed values, floored at 0 GeV (an untrained or extrapolating network can regress below 0, which
+ * no particle has); eta; phi = atan2 of the regressed sin and cos, in [-pi, pi]; {@code elem_index} = the row's
+ * element offset + the slot; vz = the element's track vz for charged candidates, 0 for neutral ones (as the baseline
+ * PF candidates); the 8 class probabilities.
+ *
+ * @param cls       class index 1-7
+ * @param charge    -1, 0 or +1
+ * @param pt        transverse momentum, GeV
+ * @param eta       pseudorapidity
+ * @param phi       azimuth, radians
+ * @param energy    energy, GeV
+ * @param elemIndex index of the producing element in the event's elements
+ * @param vz        z of the track at the beam line, cm (0 for neutral candidates)
+ * @param probs     per candidate the 8 class probabilities
+ */
+public record EventCandidates(int[] cls, int[] charge, float[] pt, float[] eta, float[] phi, float[] energy,
+        int[] elemIndex, float[] vz, float[][] probs) {
+
+    /** Number of candidates. */
+    public int size() {
+        return cls.length;
+    }
+
+    /** True for the classes of charged particles. */
+    public static boolean isCharged(int cls) {
+        return cls == ParticleClass.CHARGED_HADRON.index() || cls == ParticleClass.ELECTRON.index()
+                || cls == ParticleClass.MUON.index();
+    }
+
+    /**
+     * The candidates of row {@code b} of a model call.
+     *
+     * @param numElements real elements of the row (slots past it are padding)
+     * @param elemOffset  index in the event's elements of the row's first element
+     * @param vz          per real element its track vz, cm
+     */
+    public static EventCandidates of(ElementPredictions p, int b, int numElements, int elemOffset, float[] vz) {
+        int n = Math.min(numElements, p.numElements());
+        int[] cls = new int[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            int c = p.isReal(b, i) ? p.predictedClass(b, i) : 0;
+            if (c != 0) {
+                cls[k++] = c;
+            }
+        }
+        int[] charge = new int[k];
+        float[] pt = new float[k];
+        float[] eta = new float[k];
+        float[] phi = new float[k];
+        float[] energy = new float[k];
+        int[] elem = new int[k];
+        float[] cvz = new float[k];
+        float[][] probs = new float[k][];
+        int j = 0;
+        for (int i = 0; i < n && j < k; i++) {
+            if (!p.isReal(b, i) || p.predictedClass(b, i) == 0) {
+                continue;
+            }
+            int q = isCharged(cls[j]) ? (p.charge(b, i) < 0 ? -1 : 1) : 0;
+            charge[j] = q;
+            pt[j] = Math.max(p.pt(b, i), 0f);
+            eta[j] = p.eta(b, i);
+            phi[j] = p.phi(b, i);
+            energy[j] = Math.max(p.energy(b, i), 0f);
+            elem[j] = elemOffset + i;
+            cvz[j] = q != 0 ? vz[i] : 0f;
+            probs[j] = p.probabilities(b, i);
+            j++;
+        }
+        return new EventCandidates(Arrays.copyOf(cls, k), charge, pt, eta, phi, energy, elem, cvz, probs);
+    }
+}
