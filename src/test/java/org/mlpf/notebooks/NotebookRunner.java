@@ -132,8 +132,17 @@ public final class NotebookRunner implements AutoCloseable {
         classDir = Files.createDirectories(workDir.resolve("repl-classes"));
         long t0 = System.nanoTime();
         newRepl();
-        // small-data defaults of the harness (as the shared test session's); a notebook's %spark.conf overrides them
-        SparkSession.Builder b = SparkSession.builder().config("spark.sql.shuffle.partitions", "2");
+        // Small-data defaults of the harness, which a notebook's %spark.conf overrides: few shuffle partitions (as the
+        // shared test session), and no adaptive execution, whose per-stage re-planning costs more than it saves on a
+        // few events (the compare stage of notebook 4 took 40 s with it, 18 s without). -Dmlpf.notebooks.spark.X=V
+        // sets spark.X for experiments.
+        SparkSession.Builder b = SparkSession.builder().config("spark.sql.shuffle.partitions", "2")
+                .config("spark.sql.adaptive.enabled", "false");
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith("mlpf.notebooks.spark.")) {
+                b.config(key.substring("mlpf.notebooks.".length()), System.getProperty(key));
+            }
+        }
         for (String key : conf.stringPropertyNames()) {
             if (key.startsWith("spark.") && !HARNESS_KEYS.contains(key)) {
                 b.config(key, conf.getProperty(key));
