@@ -40,6 +40,7 @@ class NotebooksTest {
     private static final Logger LOG = LoggerFactory.getLogger(NotebooksTest.class);
     private static final long TIMEOUT_MINUTES = 20;
     private static NotebookSuite.Report report;
+    private static String suiteFailure;
 
     static List<Path> projectNotebooks() throws IOException {
         return zpln(ProjectFiles.file("notebooks"));
@@ -60,6 +61,9 @@ class NotebooksTest {
     static synchronized NotebookSuite.Report report() throws IOException, InterruptedException {
         if (report != null) {
             return report;
+        }
+        if (suiteFailure != null) {
+            fail(suiteFailure); // run once: every test of this class reports the same broken run
         }
         Path dir = ProjectFiles.file("target/notebooks");
         deleteRecursively(dir);
@@ -88,11 +92,14 @@ class NotebooksTest {
         Process p = pb.start();
         if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            fail("notebook suite did not finish in " + TIMEOUT_MINUTES + " min; log " + log + ":\n" + tail(log));
+            suiteFailure = "notebook suite did not finish in " + TIMEOUT_MINUTES + " min; log " + log + ":\n"
+                    + tail(log);
+            fail(suiteFailure);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (p.exitValue() != 0 || !Files.exists(reportFile)) {
-            fail("notebook suite exited with " + p.exitValue() + "; log " + log + ":\n" + tail(log));
+            suiteFailure = "notebook suite exited with " + p.exitValue() + "; log " + log + ":\n" + tail(log);
+            fail(suiteFailure);
         }
         report = new Gson().fromJson(Files.readString(reportFile, StandardCharsets.UTF_8), NotebookSuite.Report.class);
         LOG.info("notebook suite: {} s in a child JVM (REPL and Spark start {} s, sample {} s, notebooks {} s)",
