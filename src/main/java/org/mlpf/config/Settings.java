@@ -25,6 +25,9 @@ public final class Settings {
     public record Value(String raw, String source) {
     }
 
+    /** Source of values set by {@link #withValue}. */
+    public static final String IN_CODE = "set in code";
+
     private final Map<String, Value> values;
 
     private Settings(Map<String, Value> values) {
@@ -81,6 +84,14 @@ public final class Settings {
         Map<String, Value> m = new TreeMap<>(values);
         m.put(key, checked(key, raw, source));
         return new Settings(m);
+    }
+
+    /**
+     * This configuration with {@code key} set to {@code raw} (checked), its source recorded as {@value #IN_CODE}: for
+     * code and notebooks ({@code with} is a reserved word in Scala).
+     */
+    public Settings withValue(String key, String raw) {
+        return with(key, raw, IN_CODE);
     }
 
     /** Parses {@code key=value} as given to {@code --set}. */

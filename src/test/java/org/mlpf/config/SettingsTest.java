@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,5 +110,15 @@ class SettingsTest {
     void recordConstructorsValidateLikeFiles() {
         ConfigException e = assertThrows(ConfigException.class, () -> new ValidateConfig(5000, 6.0));
         assertTrue(e.getMessage().contains("mlpf.validate.max-offenders"), e.getMessage());
+    }
+
+    @Test
+    void withValueSetsACheckedValueFromCode() {
+        Settings s = Settings.defaults().withValue("mlpf.validate.max-offenders", "7");
+        assertEquals(7, s.get(ValidateConfig.MAX_OFFENDERS));
+        assertEquals(Optional.of(Settings.IN_CODE), s.source("mlpf.validate.max-offenders"));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Settings.defaults().withValue("mlpf.validate.max-offenders", "0"));
+        assertTrue(e.getMessage().contains(Settings.IN_CODE), e.getMessage());
     }
 }
