@@ -48,7 +48,8 @@ public final class PipelineCommand implements Callable<Integer> {
     String to;
 
     @Option(names = "--samples", split = ",", paramLabel = "NAME[,NAME...]",
-            description = "process only these of the configured samples (default: all of mlpf.pipeline.samples)")
+            description = "run the steps of only these of the configured samples (default: all of "
+                    + "mlpf.pipeline.samples); train and compare still cover all their samples")
     List<String> samples;
 
     @Option(names = "--force", split = ",", paramLabel = "STAGE[,STAGE...]",

@@ -69,4 +69,9 @@ public record InferConfig(int batch, String split, int threads, int partitions, 
     public InferConfig withPartitions(int p) {
         return new InferConfig(batch, split, threads, p, arrowRows, bufferMb);
     }
+
+    /** A copy with another split (of a tensors input). */
+    public InferConfig withSplit(String s) {
+        return new InferConfig(batch, s, threads, partitions, arrowRows, bufferMb);
+    }
 }

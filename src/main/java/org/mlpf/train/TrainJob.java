@@ -30,6 +30,7 @@ import org.mlpf.model.ModelDirectory;
 import org.mlpf.model.TrainingMetadata;
 import org.mlpf.schema.TensorSchema;
 import org.mlpf.spark.InputException;
+import org.mlpf.spark.OutputDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -229,6 +230,7 @@ public final class TrainJob {
                     deleteRecursively(dir);
                 }
             }
+            Files.deleteIfExists(dir.resolve(OutputDir.SUCCESS)); // unfinished again until this run ends
             Files.createDirectories(checkpoints(dir));
         }
 
@@ -367,6 +369,8 @@ public final class TrainJob {
                     test.mostCommonClass(), test.mostCommonClassAccuracy(), test.elements(), retriedStages);
             writeRunInfo(inputs, settings, summary, test, source);
             LossCurve.write(metrics, dir.resolve(LossCurve.FILE_NAME));
+            // last: the marker the pipeline (and any reader) takes for a finished model directory
+            Files.writeString(dir.resolve(OutputDir.SUCCESS), "", StandardCharsets.UTF_8);
             return summary;
         }
 

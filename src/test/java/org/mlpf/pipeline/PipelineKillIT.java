@@ -1,5 +1,6 @@
 package org.mlpf.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,8 +23,10 @@ import org.mlpf.testing.StandaloneCluster;
 import org.mlpf.testing.TestSpark;
 
 /**
- * A pipeline run killed with SIGKILL midway and started again finishes with the same outputs as an uninterrupted
- * run, and the killed run leaves no partial data visible. Runs the real launcher (jobs/mlpf) in subprocesses.
+ * A pipeline run killed with SIGKILL midway (in the training, after its first checkpoints) and started again
+ * finishes with the same outputs as an uninterrupted run (samples, tensors, model parameters, candidates, jets,
+ * MET, report tables), and the killed run leaves no partial data visible. Runs the real launcher (jobs/mlpf) in
+ * subprocesses.
  */
 class PipelineKillIT {
     @TempDir
@@ -33,7 +36,8 @@ class PipelineKillIT {
         return List.of(ProjectFiles.file("jobs/mlpf").toString(), "pipeline", "--root", root.toString(),
                 "--set", "mlpf.pipeline.samples=ttbar:6,gun-pi:40,qcd:4", "--set", "mlpf.pipeline.train-samples=gun-pi",
                 "--set", "mlpf.pipeline.eval-samples=ttbar,qcd", "--set", "mlpf.generate.pileup=0:3",
-                "--set", "mlpf.tensorize.buckets=128,256,512,1024", "--set", "spark.master=local[2]");
+                "--set", "mlpf.tensorize.buckets=128,256,512,1024", "--set", "spark.master=local[2]",
+                "--set", "mlpf.train.epochs=3", "--set", "mlpf.train.batch=2", "--set", "mlpf.train.checkpoint-every=1");
     }
 
     private static final Map<String, String> ENV = Map.of("MLPF_SKIP_BUILD", "1", "MLPF_JAVA_OPTS", "-Xmx2g");
@@ -49,10 +53,10 @@ class PipelineKillIT {
                 .redirectOutput(tmp.resolve("killed.log").toFile()).directory(ProjectFiles.root().toFile());
         pb.environment().putAll(ENV);
         Process p = pb.start();
-        Path records = killed.resolve(Pipeline.RECORDS);
+        Path checkpoints = killed.resolve("model/checkpoints");
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        while (recordCount(records) < 2 && p.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
+        while (checkpointCount(checkpoints) < 3 && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
         }
         assertTrue(p.isAlive(), "the run must still be going when it is killed:\n" + Files.readString(
                 tmp.resolve("killed.log")));
@@ -65,16 +69,20 @@ class PipelineKillIT {
         StandaloneCluster.Result again = StandaloneCluster.run(command(killed), ENV, 900);
         assertEquals(0, again.exitCode(), again.output());
         assertTrue(again.output().contains("skipped"), "finished steps are not redone:\n" + again.output());
+        assertTrue(again.output().contains("resuming from"), "the training resumes from its checkpoint:\n"
+                + again.output());
         assertNoPartialData(killed);
 
         SparkSession spark = TestSpark.session();
-        for (String dataset : List.of("ntuples", "jets", "met")) {
+        for (String dataset : List.of("ntuples", "candidates", "jets", "met")) {
             assertEquals(rows(spark, whole.resolve(dataset)), rows(spark, killed.resolve(dataset)), dataset);
         }
         for (String sample : List.of("ttbar", "gun-pi", "qcd")) {
             String data = "tensors/sample=" + sample + "/data";
             assertEquals(rows(spark, whole.resolve(data)), rows(spark, killed.resolve(data)), data);
         }
+        assertArrayEquals(Files.readAllBytes(whole.resolve("model/parameters.params")),
+                Files.readAllBytes(killed.resolve("model/parameters.params")), "model parameters");
         try (Stream<Path> csv = Files.list(whole.resolve("report/tables"))) {
             for (Path f : csv.filter(x -> x.toString().endsWith(".csv")).toList()) {
                 assertEquals(Files.readString(f), Files.readString(killed.resolve("report/tables")
@@ -83,12 +91,12 @@ class PipelineKillIT {
         }
     }
 
-    private static long recordCount(Path dir) throws IOException {
+    private static long checkpointCount(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(f -> f.toString().endsWith(".json")).count();
+            return s.filter(f -> f.getFileName().toString().startsWith("step-")).count();
         }
     }
 

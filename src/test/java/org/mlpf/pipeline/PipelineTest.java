@@ -16,6 +16,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlpf.config.Settings;
+import org.mlpf.model.ModelConfig;
+import org.mlpf.model.SyntheticEvents;
 import org.mlpf.spark.InputException;
 import org.mlpf.testing.TestSpark;
 
@@ -31,6 +33,19 @@ class PipelineTest {
     }
 
     private Settings settings(String samples, String train, String eval) {
+        Path tiny = tmp.resolve("tiny-model-config.json");
+        try {
+            if (!Files.exists(tiny)) {
+                ModelConfig t = SyntheticEvents.tinyConfig(); // with bins for events of up to 1024 elements
+                new ModelConfig(t.binSize(), 1024 / t.binSize(), t.distanceDim(), t.distHiddenDim(),
+                        t.distNumLayers(), t.numMessages(), t.messageDim(), t.kernelDistMult(), t.kernelClipLow(),
+                        t.normalizeDegrees(), t.numGraphLayersCommon(), t.numGraphLayersEnergy(), t.graphDropout(),
+                        t.headDropout(), t.id(), t.charge(), t.eta(), t.phi(), t.energy(), t.pt(),
+                        t.layerNormEpsilon(), t.seed()).write(tiny);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return Settings.defaults()
                 .with("mlpf.pipeline.root", tmp.resolve("root").toString(), "test")
                 .with("mlpf.pipeline.samples", samples, "test")
@@ -39,7 +54,13 @@ class PipelineTest {
                 .with("mlpf.generate.pileup", "0:2", "test")
                 .with("mlpf.generate.partitions", "2", "test")
                 .with("mlpf.tensorize.buckets", "128,256,512,1024", "test")
-                .with("mlpf.tensorize.split", "0.5,0.25,0.25", "test");
+                .with("mlpf.tensorize.split", "0.5,0.25,0.25", "test")
+                // a short training of a tiny model: the plumbing is under test here, not the physics
+                .with("mlpf.train.model-config", tiny.toString(), "test")
+                .with("mlpf.train.workers", "1", "test")
+                .with("mlpf.train.epochs", "1", "test")
+                .with("mlpf.train.batch", "2", "test")
+                .with("mlpf.train.max-steps", "3", "test");
     }
 
     private Map<String, String> run(Settings s, Pipeline.Options opts) {
@@ -62,11 +83,20 @@ class PipelineTest {
     void rerunsSkipWhatIsUpToDateAndRedoOnlyWhatChanged() throws IOException {
         Settings s = settings("ttbar:4,gun-pi:20", "ttbar");
         Map<String, String> first = run(s, all());
-        assertEquals(List.of("compare", "generate@gun-pi", "generate@ttbar", "jets@ttbar", "met@ttbar",
-                "tensorize@gun-pi", "tensorize@ttbar"), List.copyOf(first.keySet()));
+        assertEquals(List.of("compare", "generate@gun-pi", "generate@ttbar", "infer@ttbar", "jets@ttbar", "met@ttbar",
+                "tensorize@gun-pi", "tensorize@ttbar", "train"), List.copyOf(first.keySet()));
         assertEquals(first.size(), count(first, "ran"));
         Path root = tmp.resolve("root");
         assertTrue(Files.exists(root.resolve("report/index.html")));
+        assertTrue(Files.exists(root.resolve("model/_SUCCESS")) && Files.exists(root.resolve("model/model.json")));
+        // ttbar is not a training sample: every event is reconstructed by MLPF, and MET has all three sources
+        long events = spark.read().parquet(root.resolve("ntuples/sample=ttbar").toString()).count();
+        assertEquals(events, spark.read().parquet(root.resolve("candidates/sample=ttbar").toString()).count());
+        assertEquals(List.of("gen", "mlpf", "pf"), spark.read().parquet(root.resolve("met/sample=ttbar").toString())
+                .select("source").distinct().orderBy("source").as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList());
+        assertTrue(Files.readString(root.resolve("report/tables/met_tail.csv")).contains(",mlpf,"),
+                "the report compares MLPF");
         String manifest = Files.readString(root.resolve("manifest.json"));
         assertTrue(manifest.contains("\"id\": \"generate@ttbar\"") && manifest.contains("\"code_version\": \"test\""),
                 manifest);
@@ -82,16 +112,24 @@ class PipelineTest {
         Settings more = settings("ttbar:4,gun-pi:20,qcd:3", "ttbar,qcd").with("mlpf.compare.met-bins",
                 "10,30,60,200", "test");
         Map<String, String> added = run(more, all());
-        assertEquals(Map.of("generate@qcd", "ran", "tensorize@qcd", "ran", "jets@qcd", "ran", "met@qcd", "ran",
-                "compare", "ran"), ran(added));
+        assertEquals(Map.of("generate@qcd", "ran", "tensorize@qcd", "ran", "infer@qcd", "ran", "jets@qcd", "ran",
+                "met@qcd", "ran", "compare", "ran"), ran(added));
 
         // --force redoes a stage even though it is up to date.
         Map<String, String> forced = run(more, new Pipeline.Options(null, null, Set.of("met")));
         assertEquals(Map.of("met@ttbar", "ran", "met@qcd", "ran"), ran(forced));
 
-        // A tensorize setting redoes tensorize but not the generation it reads.
-        Map<String, String> seed = run(more.with("mlpf.tensorize.seed", "7", "test"), all());
-        assertEquals(Map.of("tensorize@ttbar", "ran", "tensorize@gun-pi", "ran", "tensorize@qcd", "ran"), ran(seed));
+        // A training setting redoes the training and what reads the model, not the samples.
+        Map<String, String> lr = run(more.with("mlpf.train.learning-rate", "0.001", "test"), all());
+        assertEquals(Map.of("train", "ran", "infer@ttbar", "ran", "infer@qcd", "ran", "jets@ttbar", "ran",
+                "jets@qcd", "ran", "met@ttbar", "ran", "met@qcd", "ran", "compare", "ran"), ran(lr));
+
+        // A tensorize setting redoes tensorize and everything after it, but not the generation it reads.
+        Map<String, String> seed = run(more.with("mlpf.train.learning-rate", "0.001", "test")
+                .with("mlpf.tensorize.seed", "7", "test"), all());
+        assertEquals(Set.of("generate@ttbar", "generate@gun-pi", "generate@qcd"), Set.copyOf(
+                seed.entrySet().stream().filter(e -> !e.getValue().equals("ran")).map(Map.Entry::getKey).toList()),
+                "everything but generate runs again: " + seed);
     }
 
     private static Map<String, String> ran(Map<String, String> status) {
