@@ -3,12 +3,15 @@
 # missing), a properties file for spark-submit and the same file as the stage's configuration. SPARK_HOME decides
 # which Spark; on a machine without a Spark distribution, jobs/make-spark-home makes one from Maven artifacts.
 #
-# Usage: jobs/submit.sh [--gpu] [--conf FILE] [--master URL] [--spark-conf KEY=VALUE]... STAGE [STAGE ARGS...]
+# Usage: jobs/submit.sh [--gpu] [--conf FILE] [--master URL] [--spark-conf KEY=VALUE]... [--deploy-mode MODE]
+#                       STAGE [STAGE ARGS...]
 #   --gpu                  use conf/gpu.conf (GPU executors, RAPIDS, DJL on CUDA) instead of conf/cluster.conf, and
 #                          ship the RAPIDS jar (jobs/fetch-rapids-jar); build the jar with CUDA natives: mvn -Pcuda package
 #   --conf FILE            another properties file
 #   --master URL           overrides spark.master of the file
 #   --spark-conf KEY=VALUE overrides one Spark property of the file (repeatable), e.g. spark.executor.memory=1g
+#   --deploy-mode MODE     client (default: the driver runs here, its exit code is the job's) or cluster
+# STAGE is any jobs/mlpf command that takes --conf and --master (the stages, pipeline, config, bench generate ...).
 # Example: jobs/submit.sh --master spark://127.0.0.1:7077 tensorize --in ROOT/ntuples --out ROOT/tensors
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,7 +27,7 @@ while [[ $# -gt 0 ]]; do
     --master) master=(--master "$2"); shift 2 ;;
     --spark-conf) sparkconf+=(--conf "$2"); shift 2 ;;
     --deploy-mode) deploy=(--deploy-mode "$2"); shift 2 ;;
-    -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) break ;;
   esac
 done

@@ -17,6 +17,9 @@ import picocli.CommandLine.Model.OptionSpec;
  * description from the key's documentation, so {@code --help} shows the values a run would use.
  */
 final class ConfigDefaults implements IDefaultValueProvider {
+    /** Bundle key of {@code pipeline --samples}. */
+    static final String PIPELINE_ONLY_SAMPLES = "cli.pipeline.only-samples";
+
     private final Settings settings;
 
     ConfigDefaults(Settings settings) {
@@ -38,11 +41,15 @@ final class ConfigDefaults implements IDefaultValueProvider {
 
     /** Option descriptions keyed by config key, generated from the registry. */
     static ResourceBundle descriptions() {
-        Object[][] contents = new Object[ConfigRegistry.all().size()][];
+        Object[][] contents = new Object[ConfigRegistry.all().size() + 1][];
         int i = 0;
         for (ConfigKey<?> k : ConfigRegistry.all()) {
             contents[i++] = new Object[] {k.name(), k.doc() + " [" + k.name() + "; allowed " + k.allowed() + "]"};
         }
+        // picocli looks up an option by its qualified name ("mlpf pipeline --samples" -> mlpf.pipeline.samples),
+        // which here is a config key of another meaning: the option names its own entry
+        contents[i] = new Object[] {PIPELINE_ONLY_SAMPLES, "run the steps of only these of the configured samples "
+                + "(default: all of mlpf.pipeline.samples); train and compare still cover all their samples"};
         return new ListResourceBundle() {
             @Override
             protected Object[][] getContents() {

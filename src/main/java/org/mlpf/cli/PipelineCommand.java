@@ -48,8 +48,7 @@ public final class PipelineCommand implements Callable<Integer> {
     String to;
 
     @Option(names = "--samples", split = ",", paramLabel = "NAME[,NAME...]",
-            description = "run the steps of only these of the configured samples (default: all of "
-                    + "mlpf.pipeline.samples); train and compare still cover all their samples")
+            descriptionKey = ConfigDefaults.PIPELINE_ONLY_SAMPLES)
     List<String> samples;
 
     @Option(names = "--force", split = ",", paramLabel = "STAGE[,STAGE...]",
