@@ -37,7 +37,8 @@ final class Report {
         out.add(new Section("Verdict", hasMlpf
                 ? "MLPF against baseline PF on exactly the same events; lower is better for resolutions and fake "
                         + "rates, higher for efficiencies. 'compatible' means the difference is below 2 standard "
-                        + "deviations."
+                        + "deviations; 'too few entries': fewer than " + Stats.MIN_QUANTILE_ENTRIES
+                        + " entries in a bin give no median or resolution."
                 : "No MLPF candidates were given: the report shows the baseline PF against the generator only; the "
                         + "MLPF columns appear when the compare stage gets --candidates.",
                 List.of(verdict(t, hasMlpf, hasJets)), List.of()));
@@ -120,6 +121,9 @@ final class Report {
         double be = ml == null ? Double.NaN : Table.num(ml, value + "_err");
         String diff = "-";
         String verdict = ml == null ? "no MLPF" : pf == null ? "no PF" : "compatible";
+        if (ml != null && pf != null && !(Double.isFinite(a) && Double.isFinite(b))) {
+            verdict = "too few entries";
+        }
         if (Double.isFinite(a) && Double.isFinite(b)) {
             double sigma = Math.hypot(ae, be);
             double z = sigma > 0 ? (b - a) / sigma : 0;

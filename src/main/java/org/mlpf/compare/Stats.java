@@ -32,6 +32,11 @@ import org.apache.spark.sql.Row;
 final class Stats {
     /** Accuracy of percentile_approx. */
     static final int ACCURACY = 10_000;
+    /**
+     * Fewest entries for a median and an IQR: below it response and resolution are null (one entry has an IQR of
+     * 0 and an error of 0, which would read as a perfect, certain resolution).
+     */
+    static final int MIN_QUANTILE_ENTRIES = 5;
 
     private static final double IQR_TO_SIGMA = 1.349;
     private static final double SE_MEDIAN = 1.2533;
@@ -81,7 +86,7 @@ final class Stats {
 
     /**
      * Aggregates {@code x} per group into n, median, IQR, response (median) with its error, and resolution
-     * (IQR / |median|) with its error.
+     * (IQR / |median|) with its error; all but n are null for fewer than {@link #MIN_QUANTILE_ENTRIES} entries.
      */
     static Dataset<Row> quantiles(RelationalGroupedDataset grouped, Column x) {
         Dataset<Row> q = grouped.agg(count(lit(1)).as("n"),
@@ -96,9 +101,11 @@ final class Stats {
         Column res = iqr.divide(org.apache.spark.sql.functions.abs(med));
         Column relIqr = lit(SE_IQR / IQR_TO_SIGMA).divide(sqrt(n));
         Column relMed = seMed.divide(org.apache.spark.sql.functions.abs(med));
-        return q.withColumn("median", med).withColumn("median_err", seMed).withColumn("iqr", iqr)
-                .withColumn("resolution", res)
-                .withColumn("resolution_err", res.multiply(sqrt(relIqr.multiply(relIqr).plus(relMed.multiply(relMed)))))
+        Column enough = col("n").geq(MIN_QUANTILE_ENTRIES);
+        Column resErr = res.multiply(sqrt(relIqr.multiply(relIqr).plus(relMed.multiply(relMed))));
+        return q.withColumn("median", when(enough, med)).withColumn("median_err", when(enough, seMed))
+                .withColumn("iqr", when(enough, iqr)).withColumn("resolution", when(enough, res))
+                .withColumn("resolution_err", when(enough, resErr))
                 .drop("_q");
     }
 }

@@ -1,6 +1,7 @@
 package org.mlpf.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -94,16 +95,33 @@ class JetComparisonTest {
     @Test
     void eachJetMatchesAtMostOnceToItsClosest() {
         List<Row> rows = new ArrayList<>();
-        rows.add(event(1, "gen", List.of(jet(50, 0.0, 0.0))));
-        // Two reco jets within 0.1 of the gen jet: only the closer one matches, the other is a fake.
-        rows.add(event(1, "pf", List.of(jet(48, 0.05, 0.0), jet(45, 0.0, 0.02))));
+        int events = Stats.MIN_QUANTILE_ENTRIES; // enough entries for a median
+        for (long id = 1; id <= events; id++) {
+            rows.add(event(id, "gen", List.of(jet(50, 0.0, 0.0))));
+            // Two reco jets within 0.1 of the gen jet: only the closer one matches, the other is a fake.
+            rows.add(event(id, "pf", List.of(jet(48, 0.05, 0.0), jet(45, 0.0, 0.02))));
+        }
         Dataset<Row> jets = parquet(rows);
         Map<String, Dataset<Row>> t = JetComparison.tables(jets, CFG);
         Row m = only(t.get("jet_matching"), "source = 'pf'");
-        assertEquals(1L, m.<Long>getAs("n_matched"));
-        assertEquals(1L, m.<Long>getAs("n_fake"));
+        assertEquals((long) events, m.<Long>getAs("n_matched"));
+        assertEquals((long) events, m.<Long>getAs("n_fake"));
         Row r = only(t.get("jet_response"), "source = 'pf'");
         assertEquals(45.0 / 50, r.<Double>getAs("median"), 1e-12, "the one at Delta R 0.02");
+    }
+
+    @Test
+    void tooFewEntriesGiveNoMedianAndNoResolution() {
+        List<Row> rows = new ArrayList<>();
+        for (long id = 1; id < Stats.MIN_QUANTILE_ENTRIES; id++) {
+            rows.add(event(id, "gen", List.of(jet(50, 0.0, 0.0))));
+            rows.add(event(id, "pf", List.of(jet(40 + id, 0.0, 0.01))));
+        }
+        Row r = only(JetComparison.tables(parquet(rows), CFG).get("jet_response"), "source = 'pf'");
+        assertEquals(Stats.MIN_QUANTILE_ENTRIES - 1L, r.<Long>getAs("n"));
+        assertNull(r.getAs("median"), "a median of 4 entries would be reported with a meaningless error");
+        assertNull(r.getAs("resolution"));
+        assertNull(r.getAs("resolution_err"));
     }
 
     @Test
