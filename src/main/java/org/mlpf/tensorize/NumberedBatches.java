@@ -1,20 +1,12 @@
 package org.mlpf.tensorize;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
-import java.nio.channels.Channels;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.IntVector;
-import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.ipc.ReadChannel;
-import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
-import org.apache.arrow.vector.ipc.message.MessageSerializer;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.ArrowUtils;
@@ -130,16 +122,8 @@ public final class NumberedBatches {
             }
 
             private void load(byte[] bytes) {
-                root = VectorSchemaRoot.create(arrowSchema, TensorBatches.allocator());
+                root = TensorBatches.loadRecordBatch(bytes, arrowSchema);
                 row = 0;
-                try (ArrowRecordBatch batch = MessageSerializer.deserializeRecordBatch(
-                        new ReadChannel(Channels.newChannel(new ByteArrayInputStream(bytes))),
-                        TensorBatches.allocator())) {
-                    new VectorLoader(root).load(batch);
-                } catch (IOException e) {
-                    release();
-                    throw new UncheckedIOException("corrupt Arrow record batch: " + e.getMessage(), e);
-                }
             }
 
             private void release() {

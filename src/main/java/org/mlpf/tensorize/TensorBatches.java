@@ -102,15 +102,8 @@ public final class TensorBatches {
             }
 
             private void load(byte[] bytes) {
-                root = VectorSchemaRoot.create(arrowSchema, allocator());
+                root = loadRecordBatch(bytes, arrowSchema);
                 next = 0;
-                try (ArrowRecordBatch batch = MessageSerializer.deserializeRecordBatch(
-                        new ReadChannel(Channels.newChannel(new ByteArrayInputStream(bytes))), allocator())) {
-                    new VectorLoader(root).load(batch);
-                } catch (IOException e) {
-                    release();
-                    throw new UncheckedIOException("corrupt Arrow record batch: " + e.getMessage(), e);
-                }
             }
 
             private void release() {
@@ -171,8 +164,12 @@ public final class TensorBatches {
         };
     }
 
-    /** One serialized record batch loaded into a new root of {@code schema} (the caller closes it). */
-    private static VectorSchemaRoot loadRecordBatch(byte[] bytes, Schema schema) {
+    /**
+     * One serialized record batch loaded into a new root of {@code schema} (the caller closes it).
+     *
+     * @throws UncheckedIOException if the bytes are not a record batch of that schema
+     */
+    static VectorSchemaRoot loadRecordBatch(byte[] bytes, Schema schema) {
         VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator());
         try (ArrowRecordBatch batch = MessageSerializer.deserializeRecordBatch(
                 new ReadChannel(Channels.newChannel(new ByteArrayInputStream(bytes))), allocator())) {
