@@ -1,12 +1,18 @@
 package org.mlpf.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -14,11 +20,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlpf.config.Settings;
 import org.mlpf.infer.InferJob;
 import org.mlpf.infer.InferTestData;
 import org.mlpf.met.MetJob;
+import org.mlpf.model.SyntheticEvents;
+import org.mlpf.pipeline.Pipeline;
+import org.mlpf.pipeline.PipelinePlan;
 import org.mlpf.tensorize.TensorizeConfig;
 import org.mlpf.tensorize.TensorizeJob;
+import org.mlpf.testing.ProjectFiles;
 import org.mlpf.testing.StandaloneCluster;
 import org.mlpf.testing.TestEvents;
 import org.mlpf.testing.TestSpark;
@@ -127,5 +138,74 @@ class StandaloneClusterIT {
         long workersUsed = cluster.executorDirs().stream().map(p -> p.getParent().getParent().getFileName()).distinct()
                 .count();
         assertEquals(2, workersUsed, "executor directories: " + cluster.executorDirs());
+    }
+
+    /**
+     * The whole pipeline (generate, tensorize, train, infer, jets, met, compare) through jobs/submit.sh on the
+     * cluster gives the outputs of the same pipeline run locally: ntuples, tensors, model parameters, candidates,
+     * jets, MET and the report's tables.
+     */
+    @Test
+    void thePipelineOnTheClusterGivesTheOutputsOfALocalRun() throws Exception {
+        Path tiny = tmp.resolve("tiny-model-config.json");
+        SyntheticEvents.tinyConfigFor(1024).write(tiny);
+        Map<String, String> set = new LinkedHashMap<>();
+        set.put("mlpf.pipeline.samples", "ttbar:6,gun-pi:24,qcd:4");
+        set.put("mlpf.pipeline.train-samples", "gun-pi,ttbar");
+        set.put("mlpf.pipeline.eval-samples", "ttbar,qcd");
+        set.put("mlpf.generate.pileup", "0:2");
+        set.put("mlpf.tensorize.buckets", "128,256,512,1024");
+        set.put("mlpf.tensorize.split", "0.5,0.25,0.25");
+        set.put("mlpf.train.model-config", tiny.toString());
+        set.put("mlpf.train.workers", "1");
+        set.put("mlpf.train.epochs", "1");
+        set.put("mlpf.train.batch", "2");
+        set.put("mlpf.train.max-steps", "4");
+
+        Path clusterRoot = tmp.resolve("pipeline-cluster");
+        List<String> args = new ArrayList<>(List.of("pipeline", "--root", clusterRoot.toString()));
+        set.forEach((k, v) -> args.addAll(List.of("--set", k + "=" + v)));
+        StandaloneCluster.Result r = submit(args.toArray(new String[0]));
+        assertTrue(r.output().contains("report: "), r.output());
+
+        // The same pipeline in this JVM, from the same configuration file (conf/cluster.conf, as submit.sh uses).
+        Path localRoot = tmp.resolve("pipeline-local");
+        Settings s = Settings.load(ProjectFiles.file("conf/cluster.conf"))
+                .with("mlpf.pipeline.root", localRoot.toString(), "test");
+        for (Map.Entry<String, String> e : set.entrySet()) {
+            s = s.with(e.getKey(), e.getValue(), "test");
+        }
+        new Pipeline(TestSpark.session(), localRoot.toString(), "test").run(PipelinePlan.steps(s, null),
+                new Pipeline.Options(null, null, Set.of()), new TreeMap<>());
+
+        for (String dataset : List.of("ntuples", "candidates", "jets", "met", "tensors/sample=ttbar/data",
+                "tensors/sample=gun-pi/data", "tensors/sample=qcd/data")) {
+            List<Row> local = byKey(localRoot.resolve(dataset));
+            assertTrue(!local.isEmpty(), dataset);
+            assertEquals(local, byKey(clusterRoot.resolve(dataset)), dataset);
+        }
+        assertArrayEquals(Files.readAllBytes(localRoot.resolve("model/parameters.params")),
+                Files.readAllBytes(clusterRoot.resolve("model/parameters.params")), "model parameters");
+        try (Stream<Path> csv = Files.list(localRoot.resolve("report/tables"))) {
+            List<Path> tables = csv.filter(x -> x.toString().endsWith(".csv")).toList();
+            assertTrue(tables.size() >= 10, "report tables: " + tables);
+            for (Path f : tables) {
+                assertEquals(Files.readString(f), Files.readString(clusterRoot.resolve("report/tables")
+                        .resolve(f.getFileName())), f.getFileName().toString());
+            }
+        }
+    }
+
+    /** Every row of a dataset, ordered by the key columns it has. */
+    private static List<Row> byKey(Path dir) {
+        var df = TestSpark.session().read().parquet(dir.toString());
+        List<String> cols = List.of(df.columns());
+        List<String> order = new ArrayList<>();
+        for (String c : List.of("sample", "split", "bucket", "event_id", "source", "chunk")) {
+            if (cols.contains(c)) {
+                order.add(c);
+            }
+        }
+        return df.orderBy(order.get(0), order.subList(1, order.size()).toArray(new String[0])).collectAsList();
     }
 }

@@ -36,6 +36,16 @@ public final class SyntheticEvents {
                 new ModelConfig.Head(16, 1), new ModelConfig.Head(16, 2), new ModelConfig.Head(16, 1), 1e-3, 7);
     }
 
+    /** {@link #tinyConfig()} with enough bins for events of up to {@code maxElements} elements. */
+    public static ModelConfig tinyConfigFor(int maxElements) {
+        ModelConfig t = tinyConfig();
+        return new ModelConfig(t.binSize(), (maxElements + t.binSize() - 1) / t.binSize(), t.distanceDim(),
+                t.distHiddenDim(), t.distNumLayers(), t.numMessages(), t.messageDim(), t.kernelDistMult(),
+                t.kernelClipLow(), t.normalizeDegrees(), t.numGraphLayersCommon(), t.numGraphLayersEnergy(),
+                t.graphDropout(), t.headDropout(), t.id(), t.charge(), t.eta(), t.phi(), t.energy(), t.pt(),
+                t.layerNormEpsilon(), t.seed());
+    }
+
     /** One event of {@code n} real elements: 25 features per element, row-major. */
     public static float[] elements(SplittableRandom rng, int n) {
         float[] x = new float[n * TensorBatch.X_WIDTH];

@@ -16,7 +16,6 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlpf.config.Settings;
-import org.mlpf.model.ModelConfig;
 import org.mlpf.model.SyntheticEvents;
 import org.mlpf.spark.InputException;
 import org.mlpf.testing.TestSpark;
@@ -36,12 +35,7 @@ class PipelineTest {
         Path tiny = tmp.resolve("tiny-model-config.json");
         try {
             if (!Files.exists(tiny)) {
-                ModelConfig t = SyntheticEvents.tinyConfig(); // with bins for events of up to 1024 elements
-                new ModelConfig(t.binSize(), 1024 / t.binSize(), t.distanceDim(), t.distHiddenDim(),
-                        t.distNumLayers(), t.numMessages(), t.messageDim(), t.kernelDistMult(), t.kernelClipLow(),
-                        t.normalizeDegrees(), t.numGraphLayersCommon(), t.numGraphLayersEnergy(), t.graphDropout(),
-                        t.headDropout(), t.id(), t.charge(), t.eta(), t.phi(), t.energy(), t.pt(),
-                        t.layerNormEpsilon(), t.seed()).write(tiny);
+                SyntheticEvents.tinyConfigFor(1024).write(tiny); // the largest bucket below
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
