@@ -10,7 +10,6 @@ import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
 import org.mlpf.compare.CompareConfig;
 import org.mlpf.compare.CompareJob;
-import org.mlpf.config.ConfigException;
 import org.mlpf.config.Settings;
 import org.mlpf.generate.GenerateConfig;
 import org.mlpf.generate.ReconstructionConfig;
@@ -24,6 +23,7 @@ import org.mlpf.spark.OutputDir;
 import org.mlpf.spark.SampleOutputs;
 import org.mlpf.tensorize.TensorizeConfig;
 import org.mlpf.tensorize.TensorizeJob;
+import org.mlpf.train.CheckpointMismatchException;
 import org.mlpf.train.TrainJob;
 import org.mlpf.train.TrainJobConfig;
 import org.mlpf.train.TrainSummary;
@@ -196,7 +196,7 @@ public final class PipelinePlan {
         TrainSummary summary;
         try {
             summary = TrainJob.run(spark, inputs, dir, cfg, resume, true);
-        } catch (ConfigException e) {
+        } catch (CheckpointMismatchException e) {
             if (!resume) {
                 throw e;
             }

@@ -158,7 +158,7 @@ public final class TrainJob {
             if (latest.isEmpty()) {
                 start(modelConfig, inputs, total, settings, checkpoints);
             } else {
-                checkCompatible(latest.get(), settings);
+                checkCompatible(latest.get(), settings, modelConfig);
                 LOG.info("resuming from {}", latest.get());
             }
             Slots.await(spark, w);
@@ -247,14 +247,22 @@ public final class TrainJob {
         }
 
         /** A checkpoint made with other settings cannot continue: the data order or the schedule would differ. */
-        private void checkCompatible(Path checkpoint, Map<String, String> settings) throws IOException {
+        private void checkCompatible(Path checkpoint, Map<String, String> settings, ModelConfig modelConfig)
+                throws IOException {
+            ModelConfig savedModel = ModelConfig.read(checkpoint.resolve(ModelConfig.FILE_NAME));
+            if (!savedModel.equals(modelConfig)) {
+                throw new CheckpointMismatchException("cannot resume " + dir + ": its checkpoint "
+                        + checkpoint.getFileName() + " has another model configuration than "
+                        + TrainJobConfig.MODEL_CONFIG.name() + " = " + cfg.modelConfig()
+                        + " (resume with the same settings and data)");
+            }
             Map<String, String> saved = ModelDirectory.training(checkpoint).settings();
             for (String k : List.of("workers", "batch_per_worker", "steps_per_epoch", "total_steps", "data_seed",
-                    "learning_rate", "target")) {
+                    "learning_rate", "target", "tensors")) {
                 String want = k.equals("learning_rate") ? cfg.trainConfig(0).asSettings().get(k) : settings.get(k);
                 if (saved.containsKey(k) && !saved.get(k).equals(want)) {
-                    throw new ConfigException("cannot resume " + dir + ": its checkpoint " + checkpoint.getFileName()
-                            + " was trained with " + k + " = " + saved.get(k) + ", this run has " + want
+                    throw new CheckpointMismatchException("cannot resume " + dir + ": its checkpoint "
+                            + checkpoint.getFileName() + " was trained with " + k + " = " + saved.get(k) + ", this run has " + want
                             + " (resume with the same settings and data)");
                 }
             }

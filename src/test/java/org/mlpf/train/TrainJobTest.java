@@ -23,6 +23,7 @@ import org.mlpf.config.BuildInfo;
 import org.mlpf.config.ConfigException;
 import org.mlpf.model.MlpfModel;
 import org.mlpf.model.ModelDirectory;
+import org.mlpf.model.SyntheticEvents;
 import org.mlpf.schema.NormalizationStats;
 import org.mlpf.schema.TensorSchema;
 import org.mlpf.spark.InputException;
@@ -144,8 +145,14 @@ class TrainJobTest {
         spark.conf().unset(FaultInjection.SPARK_KEY);
         InputException exists = assertThrows(InputException.class, () -> train(config(2, 2, 1), dir, false));
         assertTrue(exists.getMessage().contains("--resume"), exists.getMessage());
-        ConfigException other = assertThrows(ConfigException.class, () -> train(config(2, 3, 1), dir, true));
+        ConfigException other = assertThrows(CheckpointMismatchException.class,
+                () -> train(config(2, 3, 1), dir, true));
         assertTrue(other.getMessage().contains("batch_per_worker = 2"), other.getMessage());
+        Path wider = tmp.resolve("wider-model-config.json");
+        SyntheticEvents.tinyConfigFor(1024).write(wider);
+        ConfigException model = assertThrows(CheckpointMismatchException.class,
+                () -> train(config(2, 2, 1).withModelConfig(wider.toString()), dir, true));
+        assertTrue(model.getMessage().contains("another model configuration"), model.getMessage());
         train(config(2, 2, 1), dir, true);
         assertEquals(0.0, TrainFixtures.maxDiff(straight, TrainFixtures.parameters(dir)),
                 "resumed from the last checkpoint with the same data order and seeds");
