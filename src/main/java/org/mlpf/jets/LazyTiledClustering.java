@@ -9,71 +9,33 @@ package org.mlpf.jets;
  * <p>Every comparison, edge distance and list order follows FastJet, including its security margin on tile
  * edges and its use of a non-periodic Delta phi away from the phi = 0 seam, so that ties come out the same.
  */
-final class LazyTiledClustering {
-    private static final int NONE = -1;
+final class LazyTiledClustering extends TiledBriefJets {
     /** FastJet's {@code tile_edge_security_margin}: a tile is never skipped for a rounding error. */
     private static final double TILE_EDGE_SECURITY_MARGIN = 1.0e-7;
 
-    private final ClusterSequence cs;
-    private final double r2;
     /** Tiles on each side of a tile that belong to its neighbourhood: 1 (3 x 3) or 2 (5 x 5). */
     private final int reach;
     private final int stride;
 
-    private int nTilesPhi;
-    private int tilesIetaMin;
-    private int tilesIetaMax;
-    private double tilesEtaMin;
-    private double tilesEtaMax;
-    private double tileSizeEta;
-    private double tileSizePhi;
     private double tileHalfSizeEta;
     private double tileHalfSizePhi;
-    private int[] tileHead;
-    private boolean[] tagged;
     private boolean[] periodic;
     private double[] maxNnDist;
     private double[] etaCentre;
     private double[] phiCentre;
-    private int[] neighbours;
-    private int[] neighbourCount;
-    private int[] rhStart;
 
-    private final double[] eta;
-    private final double[] phi;
-    private final double[] kt2;
-    private final double[] nnDist;
-    private final int[] nn;
-    private final int[] jetIndex;
-    private final int[] tileIndex;
-    private final int[] previous;
-    private final int[] next;
     private final boolean[] updateNeeded;
     private final int[] pending;
     private int nPending;
 
     LazyTiledClustering(ClusterSequence cs, boolean fiveByFive) {
-        this.cs = cs;
-        this.r2 = cs.r2;
+        super(cs);
         this.reach = fiveByFive ? 2 : 1;
         this.stride = (2 * reach + 1) * (2 * reach + 1);
         int n = cs.numParticles();
-        eta = new double[n];
-        phi = new double[n];
-        kt2 = new double[n];
-        nnDist = new double[n];
-        nn = new int[n];
-        jetIndex = new int[n];
-        tileIndex = new int[n];
-        previous = new int[n];
-        next = new int[n];
         updateNeeded = new boolean[n];
         pending = new int[n + 1];
         initialiseTiles(cs.jetDefinition().r(), new TilingExtent(cs, n));
-    }
-
-    private int tileIndex(int ieta, int iphi) {
-        return (ieta - tilesIetaMin) * nTilesPhi + (iphi + nTilesPhi) % nTilesPhi;
     }
 
     private void initialiseTiles(double r, TilingExtent extent) {
@@ -151,72 +113,10 @@ final class LazyTiledClustering {
         }
     }
 
-    private int tileOf(double eta, double phi) {
-        int ieta;
-        if (eta <= tilesEtaMin) {
-            ieta = 0;
-        } else if (eta >= tilesEtaMax) {
-            ieta = tilesIetaMax - tilesIetaMin;
-        } else {
-            ieta = (int) ((eta - tilesEtaMin) / tileSizeEta);
-            if (ieta > tilesIetaMax - tilesIetaMin) {
-                ieta = tilesIetaMax - tilesIetaMin;
-            }
-        }
-        int iphi = (int) ((phi + PseudoJet.TWO_PI) / tileSizePhi) % nTilesPhi;
-        return iphi + ieta * nTilesPhi;
-    }
-
-    private void setJetInfo(int b, int k) {
-        eta[b] = cs.rap[k];
-        phi[b] = cs.phi[k];
-        kt2[b] = cs.scale(k);
-        jetIndex[b] = k;
-        nnDist[b] = r2;
-        nn[b] = NONE;
-        int t = tileOf(eta[b], phi[b]);
-        tileIndex[b] = t;
-        previous[b] = NONE;
-        next[b] = tileHead[t];
-        if (next[b] != NONE) {
-            previous[next[b]] = b;
-        }
-        tileHead[t] = b;
-    }
-
-    private void removeFromTiles(int b) {
-        if (previous[b] == NONE) {
-            tileHead[tileIndex[b]] = next[b];
-        } else {
-            next[previous[b]] = next[b];
-        }
-        if (next[b] != NONE) {
-            previous[next[b]] = previous[b];
-        }
-    }
-
-    private double dist(int a, int b) {
-        double dphi = Math.abs(phi[a] - phi[b]);
-        double deta = eta[a] - eta[b];
-        if (dphi > Math.PI) {
-            dphi = PseudoJet.TWO_PI - dphi;
-        }
-        return dphi * dphi + deta * deta;
-    }
-
     private double distNotPeriodic(int a, int b) {
         double dphi = phi[a] - phi[b];
         double deta = eta[a] - eta[b];
         return dphi * dphi + deta * deta;
-    }
-
-    private double diJ(int b) {
-        double k = kt2[b];
-        int j = nn[b];
-        if (j != NONE && kt2[j] < k) {
-            k = kt2[j];
-        }
-        return nnDist[b] * k;
     }
 
     /**

@@ -6,57 +6,13 @@ package org.mlpf.jets;
  * found by a linear scan (first of equal values wins). The compact array of "brief jets" is kept dense by
  * moving the last entry into the freed slot, exactly as FastJet does, since that order decides ties.
  */
-final class N2PlainClustering {
-    private static final int NONE = -1;
-
-    private final ClusterSequence cs;
-    private final double r2;
-    private final double[] eta;
-    private final double[] phi;
-    private final double[] kt2;
-    private final double[] nnDist;
-    private final int[] nn;
-    private final int[] jetIndex;
+final class N2PlainClustering extends BriefJets {
     private final double[] diJ;
 
     N2PlainClustering(ClusterSequence cs) {
-        this.cs = cs;
-        this.r2 = cs.r2;
+        super(cs);
         int n = cs.numParticles();
-        eta = new double[n];
-        phi = new double[n];
-        kt2 = new double[n];
-        nnDist = new double[n];
-        nn = new int[n];
-        jetIndex = new int[n];
         diJ = new double[n];
-    }
-
-    private void setJetInfo(int b, int k) {
-        eta[b] = cs.rap[k];
-        phi[b] = cs.phi[k];
-        kt2[b] = cs.scale(k);
-        jetIndex[b] = k;
-        nnDist[b] = r2;
-        nn[b] = NONE;
-    }
-
-    private double dist(int a, int b) {
-        double dphi = Math.abs(phi[a] - phi[b]);
-        double deta = eta[a] - eta[b];
-        if (dphi > Math.PI) {
-            dphi = PseudoJet.TWO_PI - dphi;
-        }
-        return dphi * dphi + deta * deta;
-    }
-
-    private double diJ(int b) {
-        double k = kt2[b];
-        int j = nn[b];
-        if (j != NONE && kt2[j] < k) {
-            k = kt2[j];
-        }
-        return nnDist[b] * k;
     }
 
     /** NN of b among [0, tail) without b, not updating the others. */

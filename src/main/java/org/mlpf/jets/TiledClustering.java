@@ -8,60 +8,18 @@ package org.mlpf.jets;
  * newest jet at the head; the order of those lists, of the tile neighbourhoods and of the heap updates is
  * FastJet's, because it decides ties.
  */
-final class TiledClustering {
-    private static final int NONE = -1;
+final class TiledClustering extends TiledBriefJets {
     private static final int NEIGHBOURS = 9;
 
-    private final ClusterSequence cs;
     private final boolean minHeap;
-    private final double r2;
-
-    // Tiles: neighbourhood lists (self first, then the "left" tiles, then from rhStart the "right" ones).
-    private int nTilesPhi;
-    private int tilesIetaMin;
-    private int tilesIetaMax;
-    private double tilesEtaMin;
-    private double tilesEtaMax;
-    private double tileSizeEta;
-    private double tileSizePhi;
-    private int[] tileHead;
-    private boolean[] tagged;
-    private int[] neighbours;
-    private int[] neighbourCount;
-    private int[] rhStart;
-
-    // Tiled jets.
-    private final double[] eta;
-    private final double[] phi;
-    private final double[] kt2;
-    private final double[] nnDist;
-    private final int[] nn;
-    private final int[] jetIndex;
-    private final int[] tileIndex;
-    private final int[] previous;
-    private final int[] next;
     private final int[] diJPosn;
 
     TiledClustering(ClusterSequence cs, boolean minHeap) {
-        this.cs = cs;
+        super(cs);
         this.minHeap = minHeap;
-        this.r2 = cs.r2;
         int n = cs.numParticles();
-        eta = new double[n];
-        phi = new double[n];
-        kt2 = new double[n];
-        nnDist = new double[n];
-        nn = new int[n];
-        jetIndex = new int[n];
-        tileIndex = new int[n];
-        previous = new int[n];
-        next = new int[n];
         diJPosn = new int[n];
         initialiseTiles(cs.jetDefinition().r(), new TilingExtent(cs, n));
-    }
-
-    private int tileIndex(int ieta, int iphi) {
-        return (ieta - tilesIetaMin) * nTilesPhi + (iphi + nTilesPhi) % nTilesPhi;
     }
 
     private void initialiseTiles(double r, TilingExtent extent) {
@@ -103,70 +61,6 @@ final class TiledClustering {
                 neighbourCount[t] = k;
             }
         }
-    }
-
-    private int tileOf(double eta, double phi) {
-        int ieta;
-        if (eta <= tilesEtaMin) {
-            ieta = 0;
-        } else if (eta >= tilesEtaMax) {
-            ieta = tilesIetaMax - tilesIetaMin;
-        } else {
-            ieta = (int) ((eta - tilesEtaMin) / tileSizeEta);
-            // Rounding can push a point just below the top edge into the next (non-existent) row.
-            if (ieta > tilesIetaMax - tilesIetaMin) {
-                ieta = tilesIetaMax - tilesIetaMin;
-            }
-        }
-        int iphi = (int) ((phi + PseudoJet.TWO_PI) / tileSizePhi) % nTilesPhi;
-        return iphi + ieta * nTilesPhi;
-    }
-
-    /** Brief-jet slot b becomes jet k, inserted at the head of its tile's list. */
-    private void setJetInfo(int b, int k) {
-        eta[b] = cs.rap[k];
-        phi[b] = cs.phi[k];
-        kt2[b] = cs.scale(k);
-        jetIndex[b] = k;
-        nnDist[b] = r2;
-        nn[b] = NONE;
-        int t = tileOf(eta[b], phi[b]);
-        tileIndex[b] = t;
-        previous[b] = NONE;
-        next[b] = tileHead[t];
-        if (next[b] != NONE) {
-            previous[next[b]] = b;
-        }
-        tileHead[t] = b;
-    }
-
-    private void removeFromTiles(int b) {
-        if (previous[b] == NONE) {
-            tileHead[tileIndex[b]] = next[b];
-        } else {
-            next[previous[b]] = next[b];
-        }
-        if (next[b] != NONE) {
-            previous[next[b]] = previous[b];
-        }
-    }
-
-    private double dist(int a, int b) {
-        double dphi = Math.abs(phi[a] - phi[b]);
-        double deta = eta[a] - eta[b];
-        if (dphi > Math.PI) {
-            dphi = PseudoJet.TWO_PI - dphi;
-        }
-        return dphi * dphi + deta * deta;
-    }
-
-    private double diJ(int b) {
-        double k = kt2[b];
-        int j = nn[b];
-        if (j != NONE && kt2[j] < k) {
-            k = kt2[j];
-        }
-        return nnDist[b] * k;
     }
 
     private int addUntaggedNeighbours(int tile, int[] union, int count) {
