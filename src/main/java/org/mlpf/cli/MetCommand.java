@@ -42,7 +42,7 @@ public final class MetCommand implements Callable<Integer> {
         Settings s = CliSettings.resolve(spec);
         SparkSession spark = Sessions.create("mlpf met", s);
         PrintWriter pw = spec.commandLine().getOut();
-        MetJob.run(spark, in, candidates, out, overwrite).forEach(pw::println);
+        MetJob.run(spark, in, candidates, out, overwrite).lines().forEach(pw::println);
         pw.println("MET written to " + out);
         return ExitCodes.OK;
     }

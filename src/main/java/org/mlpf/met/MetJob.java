@@ -30,12 +30,21 @@ public final class MetJob {
     }
 
     /**
+     * What a run wrote.
+     *
+     * @param samples the samples written, each to {@code OUT/sample=NAME}
+     * @param events  events over those samples
+     * @param lines   per sample and source: events and mean MET; then the totals, as printable lines
+     */
+    public record Result(List<String> samples, long events, List<String> lines) {
+    }
+
+    /**
      * Runs the MET stage.
      *
      * @param candidates MLPF candidates dataset, or null
-     * @return per sample and source: events and mean MET, as printable lines
      */
-    public static List<String> run(SparkSession spark, String in, String candidates, String out, boolean overwrite) {
+    public static Result run(SparkSession spark, String in, String candidates, String out, boolean overwrite) {
         long t0 = System.nanoTime();
         List<DataFile> all = new ArrayList<>();
         Dataset<Row> ntuples = ParquetInput.readChecked(spark, in, NtupleSchema.FORMAT, all);
@@ -43,9 +52,13 @@ public final class MetJob {
                 : Optional.of(ParquetInput.readChecked(spark, candidates, CandidateSchema.FORMAT, all));
         MetStage.checkSchemas(ntuples.schema(), mlpf.map(Dataset::schema), in);
         try {
-            SampleOutputs.writeBySample(spark, MetStage.transform(ntuples, mlpf), out, overwrite);
+            List<String> samples = SampleOutputs.writeBySample(spark, MetStage.transform(ntuples, mlpf), out,
+                    overwrite);
             List<String> lines = new ArrayList<>();
-            List<Row> stats = spark.read().parquet(out).groupBy(MetSchema.SAMPLE, MetSchema.SOURCE)
+            // the samples this run wrote, not whatever else OUT holds
+            String[] dirs = samples.stream().map(n -> SampleOutputs.dir(out, n)).toArray(String[]::new);
+            List<Row> stats = spark.read().option("basePath", out).parquet(dirs)
+                    .groupBy(MetSchema.SAMPLE, MetSchema.SOURCE)
                     .agg(count("*"), avg(col(MetSchema.MET))).orderBy(MetSchema.SAMPLE, MetSchema.SOURCE).collectAsList();
             long events = 0;
             for (Row r : stats) {
@@ -56,7 +69,7 @@ public final class MetJob {
             double seconds = (System.nanoTime() - t0) / 1e9;
             lines.add(String.format(Locale.ROOT, "%d events in %.1f s (%.0f events/s)", events, seconds,
                     events / seconds));
-            return lines;
+            return new Result(List.copyOf(samples), events, List.copyOf(lines));
         } catch (InputException e) {
             throw e;
         } catch (Exception e) { // SparkException is checked in Java's eyes

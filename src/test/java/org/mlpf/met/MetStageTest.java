@@ -116,8 +116,12 @@ class MetStageTest {
     @Test
     void jobWritesMetPerSampleAndRefusesBadInput() {
         Path out = tmp.resolve("met");
-        List<String> lines = MetJob.run(spark, ntuples().toString(), mlpfCandidates().toString(), out.toString(), false);
+        MetJob.Result result = MetJob.run(spark, ntuples().toString(), mlpfCandidates().toString(), out.toString(),
+                false);
+        List<String> lines = result.lines();
         assertTrue(lines.get(0).startsWith("ttbar        gen          2 events"), lines.toString());
+        assertEquals(List.of("ttbar"), result.samples());
+        assertEquals(2, result.events());
         assertEquals(6, spark.read().parquet(out.toString()).count());
         assertTrue(java.nio.file.Files.exists(out.resolve("sample=ttbar/_SUCCESS")), "one committed directory per sample");
         assertThrows(InputException.class, () -> MetJob.run(spark, tmp.resolve("none").toString(), null,
