@@ -24,6 +24,7 @@ import org.mlpf.model.ElementPredictions;
 import org.mlpf.model.MlpfModel;
 import org.mlpf.model.MlpfTranslator;
 import org.mlpf.model.TensorBatch;
+import org.mlpf.spark.DeviceChoice;
 import org.mlpf.tensorize.TensorBatches;
 import org.mlpf.tensorize.TensorRows;
 import org.slf4j.Logger;

@@ -16,8 +16,9 @@ import org.mlpf.model.LossValues;
 import org.mlpf.model.MlpfModel;
 import org.mlpf.model.ModelDirectory;
 import org.mlpf.model.TrainingMetadata;
-import org.mlpf.tensorize.NumberedBatches;
+import org.mlpf.spark.DeviceChoice;
 import org.mlpf.tensorize.NumberedBatches.Numbered;
+import org.mlpf.tensorize.NumberedBatches;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,7 @@ final class DataParallelWorker {
         Engine engine = Engine.getEngine(MlpfModel.ENGINE);
         JniUtils.setGradMode(false);
         JniUtils.setNumThreads(cfg.threads());
-        DeviceChoice device = DeviceChoice.choose(gang.gpus(), engine.getGpuCount());
+        DeviceChoice device = DeviceChoice.choose(gang.gpus(), engine::getGpuCount);
         Path dir = Path.of(spec.modelDir());
         Path checkpoints = TrainJob.checkpoints(dir);
         try (RingAllReduce ring = RingAllReduce.listen(gang.host(), rank, size, cfg.allReduceTimeout() * 1000L)) {

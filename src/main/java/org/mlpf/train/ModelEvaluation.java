@@ -12,13 +12,13 @@ import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.resource.ResourceInformation;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.mlpf.model.MlpfModel;
 import org.mlpf.schema.TensorSchema;
+import org.mlpf.spark.DeviceChoice;
 import org.mlpf.tensorize.NumberedBatches;
 
 /**
@@ -64,9 +64,7 @@ final class ModelEvaluation {
             }
             Engine engine = Engine.getEngine(MlpfModel.ENGINE);
             JniUtils.setNumThreads(threads);
-            ResourceInformation gpu = TaskContext.get().resourcesJMap().get("gpu");
-            DeviceChoice device = DeviceChoice.choose(gpu == null ? List.of() : List.of(gpu.addresses()),
-                    engine.getGpuCount());
+            DeviceChoice device = DeviceChoice.forTask(TaskContext.get(), engine::getGpuCount);
             Evaluation sum = Evaluation.empty();
             try (MlpfModel model = MlpfModel.load(Path.of(modelDir), device.device())) {
                 BatchEvaluator evaluator = new BatchEvaluator(model);

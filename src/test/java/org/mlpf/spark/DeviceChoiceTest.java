@@ -1,4 +1,4 @@
-package org.mlpf.infer;
+package org.mlpf.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,7 +21,7 @@ class DeviceChoiceTest {
 
     @Test
     void aTaskWithoutAGpuRunsOnTheCpuWithoutAskingTheEngine() {
-        assertEquals(Device.cpu(), DeviceChoice.choose(null, () -> {
+        assertEquals(Device.cpu(), DeviceChoice.choose((String[]) null, () -> {
             throw new AssertionError("the engine is asked for GPUs only when the task has one");
         }).device());
         assertEquals(Device.cpu(), DeviceChoice.choose(new String[0], () -> 0).device());

@@ -1,4 +1,4 @@
-package org.mlpf.infer;
+package org.mlpf.spark;
 
 import java.util.Map;
 import java.util.function.IntSupplier;
@@ -8,7 +8,7 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
 
 /**
- * Where a task runs the model: on the GPU Spark gave the task (its first address, with GPU scheduling:
+ * Where a task runs the model (inference, training, evaluation): on the GPU Spark gave the task (its first address, with GPU scheduling:
  * {@code spark.executor.resource.gpu.amount}, {@code spark.task.resource.gpu.amount} and a discovery script), else on
  * the CPU. {@link #choose} is the whole decision, a pure function; {@link #forTask} feeds it the task's resources.
  *
@@ -52,10 +52,15 @@ public record DeviceChoice(Device device, String reason) {
                 + (gpuAddresses.length > 1 ? " (first of " + gpuAddresses.length + ")" : ""));
     }
 
+    /** As {@link #choose(String[], IntSupplier)}, for addresses as a list (a barrier task's). */
+    public static DeviceChoice choose(java.util.List<String> gpuAddresses, IntSupplier engineGpuCount) {
+        return choose(gpuAddresses == null ? null : gpuAddresses.toArray(new String[0]), engineGpuCount);
+    }
+
     /** The device for the current task ({@code TaskContext.get()}), CPU outside a task. */
     public static DeviceChoice forTask(TaskContext task, IntSupplier engineGpus) {
         if (task == null) {
-            return choose(null, engineGpus);
+            return choose((String[]) null, engineGpus);
         }
         Map<String, ResourceInformation> resources = task.resourcesJMap();
         ResourceInformation gpu = resources.get(GPU);
