@@ -6,7 +6,7 @@ import org.mlpf.config.ConfigKey;
 import org.mlpf.config.Settings;
 
 /**
- * Binning and thresholds of the comparison stage (definitions of MLPF.md section 4).
+ * Binning and thresholds of the comparison stage (definitions in {@code docs/compare.md}).
  *
  * @param particlePtBins  bin edges in gen (or reco) pT for particle efficiencies, fake rates and resolutions, GeV
  * @param particleEtaBins bin edges in eta for particle efficiencies and fake rates

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The comparison job: reads ntuples, MET (and jets and MLPF candidates when given), computes the comparison tables
- * as DataFrame aggregations, and writes {@code REPORT/tables/NAME/} (Parquet) and {@code NAME.csv},
+ * as DataFrame aggregations, then the side-by-side {@code headline} and {@code verdict} from the written ones, and
+ * writes {@code REPORT/tables/NAME/} (Parquet) and {@code NAME.csv},
  * {@code REPORT/plots/*.png}, {@code REPORT/summary.md} and {@code REPORT/index.html}, committed atomically.
  */
 public final class CompareJob {
@@ -102,21 +103,23 @@ public final class CompareJob {
             Dataset<Row> pairs = ParticleComparison.pairs(ntuples, mlpf).cache();
             Map<String, Dataset<Row>> frames = new LinkedHashMap<>(ParticleComparison.tables(pairs, cfg));
             frames.putAll(MetComparison.tables(met.cache(), cfg));
-            boolean hasJets = jets.isPresent();
-            if (hasJets) {
-                frames.putAll(JetComparison.tables(jets.get().cache(), cfg));
+            if (jets.isPresent()) {
+                Dataset<Row> inputs = JetComparison.inputs(ntuples, mlpf);
+                frames.putAll(JetComparison.tables(jets.get().cache(), Optional.of(inputs), cfg));
             }
             Map<String, Table> tables = new LinkedHashMap<>();
             for (Map.Entry<String, Dataset<Row>> e : frames.entrySet()) {
-                Dataset<Row> df = e.getValue();
-                long tt = System.nanoTime();
-                Table t = Table.of(e.getKey(), List.of(df.schema().fieldNames()), df.collectAsList());
-                List<Row> rows = t.rows();
-                LOG.debug("table {}: {} rows in {} s", e.getKey(), rows.size(), (System.nanoTime() - tt) / 1e9);
-                tables.put(e.getKey(), t);
-                spark.createDataFrame(rows, df.schema()).coalesce(1).write()
-                        .parquet(dir.resolve("tables/" + e.getKey()));
-                dir.writeText("tables/" + e.getKey() + ".csv", t.csv());
+                write(spark, dir, e.getKey(), e.getValue(), tables);
+            }
+            // The side-by-side tables from the tables just written: the same numbers, without recomputing them.
+            Map<String, Dataset<Row>> written = new LinkedHashMap<>();
+            for (String name : Verdict.INPUTS) {
+                if (tables.containsKey(name)) {
+                    written.put(name, spark.read().parquet(dir.resolve("tables/" + name)));
+                }
+            }
+            for (Map.Entry<String, Dataset<Row>> e : Verdict.tables(written, cfg).entrySet()) {
+                write(spark, dir, e.getKey(), e.getValue(), tables);
             }
             pairs.unpersist();
             met.unpersist();
@@ -126,7 +129,7 @@ public final class CompareJob {
             for (Plots.Plot p : plots) {
                 dir.copyFromLocal(plotDir.resolve(Path.of(p.file()).getFileName()), p.file());
             }
-            List<Report.Section> sections = Report.sections(tables, plots, events, mlpf.isPresent(), hasJets);
+            List<Report.Section> sections = Report.sections(tables, plots, events, mlpf.isPresent(), cfg);
             dir.writeText("summary.md", Report.markdown(sections));
             dir.writeText("index.html", Report.html(sections));
             dir.commit();
@@ -140,6 +143,17 @@ public final class CompareJob {
         } finally {
             deleteQuietly(plotDir);
         }
+    }
+
+    /** Collects a table, writes it as Parquet and CSV into the report, and adds it to {@code tables}. */
+    private static void write(SparkSession spark, OutputDir dir, String name, Dataset<Row> df,
+                              Map<String, Table> tables) {
+        long tt = System.nanoTime();
+        Table t = Table.of(name, List.of(df.schema().fieldNames()), df.collectAsList());
+        LOG.debug("table {}: {} rows in {} s", name, t.rows().size(), (System.nanoTime() - tt) / 1e9);
+        tables.put(name, t);
+        spark.createDataFrame(t.rows(), df.schema()).coalesce(1).write().parquet(dir.resolve("tables/" + name));
+        dir.writeText("tables/" + name + ".csv", t.csv());
     }
 
     private static Dataset<Row> read(SparkSession spark, String path, DatasetFormat format, List<DataFile> all) {

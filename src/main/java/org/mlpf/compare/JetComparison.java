@@ -3,31 +3,43 @@ package org.mlpf.compare;
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.mlpf.schema.CandidateSchema;
 import org.mlpf.schema.JetSchema;
+import org.mlpf.schema.NtupleSchema;
 import org.mlpf.spark.Scala;
 
+import scala.collection.Seq;
+
 /**
- * Jet comparison (MLPF.md section 4): reco jets (PF, MLPF) matched to gen jets of the same event when they are each
- * other's closest within Delta R &lt; {@link CompareConfig#jetMatchDr()}; response = median(reco pT / gen pT) and
- * resolution = IQR / median in gen-jet pT and |eta| bins; matching efficiency (matched gen jets / gen jets) and fake
- * rate (unmatched reco jets / reco jets) above the lowest pT edge; and pT and eta distributions per source.
+ * Jet comparison (definitions in {@code docs/compare.md}): reco jets (PF, MLPF) matched to gen jets of the same event
+ * when they are each other's closest within Delta R &lt; {@link CompareConfig#jetMatchDr()}; response = median(reco
+ * pT / gen pT) and resolution = IQR / median in gen-jet pT and |eta| bins; matching efficiency (matched gen jets /
+ * gen jets) and fake rate (unmatched reco jets / reco jets) above the lowest pT edge and per gen-jet pT bin; pT and
+ * eta distributions per source; the jet definitions the jets dataset says it used; and, given the candidate lists
+ * the constituent indices point into ({@link #inputs}), the constituents of matched jets.
  */
 final class JetComparison {
     /** Jet pT distribution: bins of this width, GeV, up to {@link #PT_HIST_MAX}. */
@@ -35,26 +47,48 @@ final class JetComparison {
     static final double PT_HIST_MAX = 500;
     /** Jet eta distribution: bins of this width in [-5, 5]. */
     static final double ETA_HIST_WIDTH = 0.25;
+    /**
+     * The main gen-jet pT range of the headline, GeV: bins whose low edge is in [MIN, MAX), and the inclusive
+     * efficiency and constituent rows above MIN (below 20 GeV jets are mostly pileup and soft radiation).
+     */
+    static final double MAIN_PT_MIN = 20;
+    static final double MAIN_PT_MAX = 200;
+
+    private static final String IDX = "idx";
+    private static final String INPUT_PT = "c_pt";
+    private static final String CHARGED = "charged";
 
     private JetComparison() {
     }
 
-    /** The jet tables, by name. */
+    /** The jet tables without the constituent checks, by name. */
     static Map<String, Dataset<Row>> tables(Dataset<Row> jets, CompareConfig cfg) {
+        return tables(jets, Optional.empty(), cfg);
+    }
+
+    /**
+     * The jet tables, by name; {@code inputs} (from {@link #inputs}) adds {@code jet_constituents}.
+     */
+    static Map<String, Dataset<Row>> tables(Dataset<Row> jets, Optional<Dataset<Row>> inputs, CompareConfig cfg) {
         Dataset<Row> all = jets.select(col(JetSchema.SAMPLE), col(JetSchema.EVENT_ID), col(JetSchema.SOURCE),
                         posexplode(col(JetSchema.JETS)).as(new String[] {"j", "jet"}))
                 .select(col(JetSchema.SAMPLE), col(JetSchema.EVENT_ID), col(JetSchema.SOURCE), col("j"),
-                        col("jet.pt").as("pt"), col("jet.eta").as("eta"), col("jet.phi").as("phi"));
+                        col("jet.pt").as("pt"), col("jet.eta").as("eta"), col("jet.phi").as("phi"),
+                        col("jet." + JetSchema.J_CONSTITUENTS).as("cons"),
+                        size(col("jet." + JetSchema.J_CONSTITUENTS)).as("nc"));
         Dataset<Row> gen = all.filter(col(JetSchema.SOURCE).equalTo(JetSchema.SOURCE_GEN))
                 .select(col(JetSchema.SAMPLE), col(JetSchema.EVENT_ID), col("j").as("gj"), col("pt").as("g_pt"),
-                        col("eta").as("g_eta"), col("phi").as("g_phi"));
+                        col("eta").as("g_eta"), col("phi").as("g_phi"), col("nc").as("g_nc"));
         Dataset<Row> reco = all.filter(col(JetSchema.SOURCE).notEqual(JetSchema.SOURCE_GEN))
                 .select(col(JetSchema.SAMPLE), col(JetSchema.EVENT_ID), col(JetSchema.SOURCE), col("j").as("rj"),
-                        col("pt").as("r_pt"), col("eta").as("r_eta"), col("phi").as("r_phi"));
+                        col("pt").as("r_pt"), col("eta").as("r_eta"), col("phi").as("r_phi"), col("nc").as("r_nc"));
         Dataset<Row> matched = match(gen, reco, cfg.jetMatchDr());
         double ptMin = cfg.jetPtBins().get(0);
 
         Map<String, Dataset<Row>> t = new LinkedHashMap<>();
+        t.put(Columns.JET_DEFINITION, jets.groupBy(col(JetSchema.SAMPLE), col(JetSchema.SOURCE),
+                col(JetSchema.ALGORITHM), col(JetSchema.R), col(JetSchema.PTMIN), col(JetSchema.CHS))
+                .agg(count(lit(1)).as(Columns.N_EVENTS)));
         Dataset<Row> ratio = matched.withColumn("_x", col("r_pt").divide(col("g_pt")));
         t.put("jet_response", Stats.quantiles(ratio.withColumn("bin", Stats.bin(col("g_pt"), cfg.jetPtBins()))
                         .filter(col("bin").isNotNull()).groupBy(col(JetSchema.SAMPLE), col(JetSchema.SOURCE), col("bin")),
@@ -64,14 +98,14 @@ final class JetComparison {
                         .groupBy(col(JetSchema.SAMPLE), col(JetSchema.SOURCE), col("bin")), col("_x"))
                 .withColumn("bin_label", Stats.labels(col("bin"), cfg.jetEtaBins())));
 
-        // Efficiency: gen jets above the lowest edge that have a match, per reco source.
+        // Efficiency: each gen jet once per reco source, flagged when that source has a match for it.
         Dataset<Row> sources = reco.select(JetSchema.SOURCE).distinct();
-        Dataset<Row> genPerSource = gen.filter(col("g_pt").geq(ptMin)).crossJoin(sources);
-        Dataset<Row> eff = genPerSource.join(matched.select(col(JetSchema.SAMPLE), col(JetSchema.EVENT_ID),
-                                col(JetSchema.SOURCE), col("gj"), lit(1).as("m")),
-                        Scala.seq(JetSchema.SAMPLE, JetSchema.EVENT_ID, JetSchema.SOURCE, "gj"), "left")
-                .groupBy(JetSchema.SAMPLE, JetSchema.SOURCE)
-                .agg(count(lit(1)).as("n"), sum(when(col("m").isNotNull(), 1).otherwise(0)).as("k"));
+        Dataset<Row> genPerSource = gen.crossJoin(sources).join(matched.select(col(JetSchema.SAMPLE),
+                                col(JetSchema.EVENT_ID), col(JetSchema.SOURCE), col("gj"), lit(1).as("m")),
+                        Scala.seq(JetSchema.SAMPLE, JetSchema.EVENT_ID, JetSchema.SOURCE, "gj"), "left");
+        Column found = sum(when(col("m").isNotNull(), 1).otherwise(0)).as("k");
+        Dataset<Row> eff = genPerSource.filter(col("g_pt").geq(ptMin)).groupBy(JetSchema.SAMPLE, JetSchema.SOURCE)
+                .agg(count(lit(1)).as("n"), found);
         Dataset<Row> fake = reco.filter(col("r_pt").geq(ptMin)).join(matched.select(col(JetSchema.SAMPLE),
                                 col(JetSchema.EVENT_ID), col(JetSchema.SOURCE), col("rj"), lit(1).as("m")),
                         Scala.seq(JetSchema.SAMPLE, JetSchema.EVENT_ID, JetSchema.SOURCE, "rj"), "left")
@@ -81,11 +115,93 @@ final class JetComparison {
                 .withColumnRenamed("n", "n_gen").withColumnRenamed("k", "n_matched")
                 .join(Stats.fraction(fake, "k", "n", "fake_rate", "fake_rate_err").withColumnRenamed("n", "n_reco")
                         .withColumnRenamed("k", "n_fake"), Scala.seq(JetSchema.SAMPLE, JetSchema.SOURCE), "full"));
+        t.put(Columns.JET_EFFICIENCY_PT, Stats.fraction(binnedAndInclusive(genPerSource, cfg.jetPtBins(),
+                                count(lit(1)).as("n"), found), "k", "n", "efficiency", "efficiency_err")
+                .withColumnRenamed("n", "n_gen").withColumnRenamed("k", "n_matched"));
 
         t.put("jet_pt_distribution", histogram(all, col("pt"), 0, PT_HIST_WIDTH, (int) (PT_HIST_MAX / PT_HIST_WIDTH)));
         t.put("jet_eta_distribution", histogram(all.filter(col("pt").geq(ptMin)), col("eta"), -5, ETA_HIST_WIDTH,
                 (int) (10 / ETA_HIST_WIDTH)));
+        inputs.ifPresent(in -> t.put(Columns.JET_CONSTITUENTS, constituents(all, gen, matched, in, cfg)));
         return t;
+    }
+
+    /**
+     * The particles that jet constituent indices point into (docs/jets.md): one row per (sample, event, source,
+     * index in the source's list) with its pT and whether it is charged; gen from {@code gen_particles}, pf from
+     * {@code pf_candidates}, mlpf from the MLPF candidates when given.
+     */
+    static Dataset<Row> inputs(Dataset<Row> ntuples, Optional<Dataset<Row>> mlpf) {
+        Column px = col("p." + NtupleSchema.G_PX);
+        Column py = col("p." + NtupleSchema.G_PY);
+        Dataset<Row> g = ntuples.select(col(NtupleSchema.SAMPLE), col(NtupleSchema.EVENT_ID),
+                        posexplode(col(NtupleSchema.GEN_PARTICLES)).as(new String[] {IDX, "p"}))
+                .select(col(NtupleSchema.SAMPLE), col(NtupleSchema.EVENT_ID),
+                        lit(JetSchema.SOURCE_GEN).as(JetSchema.SOURCE), col(IDX),
+                        sqrt(px.multiply(px).plus(py.multiply(py))).as(INPUT_PT),
+                        col("p." + NtupleSchema.G_CHARGE).notEqual(0).as(CHARGED));
+        Dataset<Row> out = g.unionByName(candidates(ntuples, NtupleSchema.PF_CANDIDATES, JetSchema.SOURCE_PF));
+        return mlpf.map(m -> out.unionByName(candidates(m, CandidateSchema.CANDIDATES, JetSchema.SOURCE_MLPF)))
+                .orElse(out);
+    }
+
+    private static Dataset<Row> candidates(Dataset<Row> df, String list, String source) {
+        return df.select(col(NtupleSchema.SAMPLE), col(NtupleSchema.EVENT_ID),
+                        posexplode(col(list)).as(new String[] {IDX, "c"}))
+                .select(col(NtupleSchema.SAMPLE), col(NtupleSchema.EVENT_ID), lit(source).as(JetSchema.SOURCE),
+                        col(IDX), col("c." + CandidateSchema.PT).cast("double").as(INPUT_PT),
+                        col("c." + CandidateSchema.CHARGE).notEqual(0).as(CHARGED));
+    }
+
+    /**
+     * Constituents of gen jets above {@link #MAIN_PT_MIN} and of the reco jets matched to them, per source and
+     * gen-jet pT bin (and inclusive): mean multiplicity, mean charged and neutral pT fractions (of the scalar sum of
+     * the constituents' pT), and for reco jets the mean of (reco multiplicity / gen multiplicity) over matched pairs.
+     */
+    private static Dataset<Row> constituents(Dataset<Row> all, Dataset<Row> gen, Dataset<Row> matched,
+                                             Dataset<Row> inputs, CompareConfig cfg) {
+        Dataset<Row> genJets = gen.filter(col("g_pt").geq(MAIN_PT_MIN)).select(col(JetSchema.SAMPLE),
+                col(JetSchema.EVENT_ID), lit(JetSchema.SOURCE_GEN).as(JetSchema.SOURCE), col("gj").as("j"),
+                col("g_pt"), col("g_nc").as("nc"), lit(null).cast("double").as("ratio"));
+        Dataset<Row> recoJets = matched.filter(col("g_pt").geq(MAIN_PT_MIN)).select(col(JetSchema.SAMPLE),
+                col(JetSchema.EVENT_ID), col(JetSchema.SOURCE), col("rj").as("j"), col("g_pt"), col("r_nc").as("nc"),
+                col("r_nc").cast("double").divide(col("g_nc")).as("ratio"));
+        Dataset<Row> selected = genJets.unionByName(recoJets);
+        Seq<String> jetKey = Scala.seq(JetSchema.SAMPLE, JetSchema.EVENT_ID, JetSchema.SOURCE, "j");
+        // Charged pT per jet: its constituent indices looked up in the source's list by a join (no UDF).
+        Dataset<Row> fractions = all.join(selected.select(col(JetSchema.SAMPLE), col(JetSchema.EVENT_ID),
+                        col(JetSchema.SOURCE), col("j")), jetKey, "left_semi")
+                .select(col(JetSchema.SAMPLE), col(JetSchema.EVENT_ID), col(JetSchema.SOURCE), col("j"),
+                        explode(col("cons")).as(IDX))
+                .join(inputs, Scala.seq(JetSchema.SAMPLE, JetSchema.EVENT_ID, JetSchema.SOURCE, IDX), "left")
+                .groupBy(col(JetSchema.SAMPLE), col(JetSchema.EVENT_ID), col(JetSchema.SOURCE), col("j"))
+                .agg(sum(col(INPUT_PT)).as("sum_pt"), sum(when(col(CHARGED), col(INPUT_PT)).otherwise(0.0)).as("ch_pt"))
+                .select(col(JetSchema.SAMPLE), col(JetSchema.EVENT_ID), col(JetSchema.SOURCE), col("j"),
+                        col("ch_pt").divide(col("sum_pt")).as("cf"));
+        Dataset<Row> perJet = selected.join(fractions, jetKey, "left");
+        Column[] aggs = Stream.of(new Column[] {count(lit(1)).as(Columns.N_JETS)},
+                        Stats.mean(col("nc"), Columns.MEAN_CONSTITUENTS),
+                        Stats.mean(col("cf"), Columns.CHARGED_FRACTION),
+                        Stats.mean(lit(1.0).minus(col("cf")), Columns.NEUTRAL_FRACTION),
+                        Stats.mean(col("ratio"), Columns.MULTIPLICITY_RATIO))
+                .flatMap(Arrays::stream).toArray(Column[]::new);
+        return binnedAndInclusive(perJet, cfg.jetPtBins(), aggs);
+    }
+
+    /**
+     * Aggregates rows per sample, source and gen-jet pT bin, plus one row per sample and source of everything
+     * above {@link #MAIN_PT_MIN} (bin {@link Stats#INCLUSIVE}), with bin labels.
+     */
+    private static Dataset<Row> binnedAndInclusive(Dataset<Row> df, List<Double> edges, Column... aggs) {
+        Column[] rest = Arrays.copyOfRange(aggs, 1, aggs.length);
+        Dataset<Row> binned = df.withColumn("bin", Stats.bin(col("g_pt"), edges)).filter(col("bin").isNotNull())
+                .groupBy(col(JetSchema.SAMPLE), col(JetSchema.SOURCE), col("bin")).agg(aggs[0], rest)
+                .withColumn("bin_label", Stats.labels(col("bin"), edges));
+        Dataset<Row> inclusive = df.filter(col("g_pt").geq(MAIN_PT_MIN))
+                .groupBy(col(JetSchema.SAMPLE), col(JetSchema.SOURCE)).agg(aggs[0], rest)
+                .withColumn("bin", lit(Stats.INCLUSIVE))
+                .withColumn("bin_label", lit(Stats.inclusiveLabel(MAIN_PT_MIN)));
+        return binned.unionByName(inclusive);
     }
 
     /** Pairs of gen and reco jets of one event that are each other's closest within {@code maxDr}. */

@@ -32,10 +32,16 @@ import org.mlpf.spark.Scala;
  *
  * <p>Tables (per sample and source): efficiency of each class vs gen pT and eta (elements whose truth is class c
  * that the reconstruction also calls c), fake rate vs reco pT and eta (candidates of class c whose truth is not c),
- * confusion matrix (truth class x reco class), and pT / eta / phi / energy resolution per class and gen-pT bin
- * for elements with matching classes.
+ * confusion matrix (truth class x reco class), and pT / eta / phi / energy response and resolution per class, per
+ * gen-pT bin and inclusive, for elements with matching classes (what a candidate gets wrong when its class is right).
  */
 final class ParticleComparison {
+    /** Quantities of {@code particle_resolution} and {@code particle_response}. */
+    static final String PT_RATIO = "pt_ratio";
+    static final String ENERGY_RATIO = "energy_ratio";
+    static final String ETA_DIFF = "eta_diff";
+    static final String PHI_DIFF = "phi_diff";
+
     private ParticleComparison() {
     }
 
@@ -95,8 +101,9 @@ final class ParticleComparison {
                 .join(Stats.fraction(fk, "k", "n", "fake_rate", "fake_rate_err").withColumnRenamed("n", "n_reco")
                         .drop("k"), Scala.seq("sample", "source", "cls"), "full"));
         t.put("particle_confusion", pairs.groupBy("sample", "source", "t_cls", "r_cls").agg(count(lit(1)).as("n")));
-        t.put("particle_resolution", resolution(pairs.filter(col("t_cls").gt(0).and(col("r_cls").equalTo(col("t_cls")))),
-                cfg.particlePtBins()));
+        Dataset<Row> same = pairs.filter(col("t_cls").gt(0).and(col("r_cls").equalTo(col("t_cls"))));
+        t.put("particle_resolution", response(same, cfg.particlePtBins()));
+        t.put(Columns.PARTICLE_RESPONSE, inclusiveResponse(same));
         return t;
     }
 
@@ -108,23 +115,44 @@ final class ParticleComparison {
         return Stats.fraction(g, "k", "n", name, name + "_err").withColumn("bin_label", Stats.labels(col("bin"), edges));
     }
 
-    private static Dataset<Row> resolution(Dataset<Row> matched, List<Double> ptEdges) {
-        Dataset<Row> binned = matched.withColumn("bin", Stats.bin(col("t_pt"), ptEdges)).filter(col("bin").isNotNull());
+    /**
+     * Per class (and gen-pT bin when {@code ptEdges} is given), elements with matching classes: quantiles of reco/gen
+     * pT and energy, reco - gen eta and phi (wrapped into [-pi, pi]), one row per quantity.
+     */
+    private static Dataset<Row> response(Dataset<Row> matched, List<Double> ptEdges) {
         Column dphi = col("r_phi").minus(col("t_phi"));
         Column wrapped = when(dphi.gt(Math.PI), dphi.minus(2 * Math.PI))
                 .when(dphi.lt(-Math.PI), dphi.plus(2 * Math.PI)).otherwise(dphi);
         Map<String, Column> quantities = new LinkedHashMap<>();
-        quantities.put("pt_ratio", col("r_pt").divide(col("t_pt")));
-        quantities.put("energy_ratio", col("r_e").divide(col("t_e")));
-        quantities.put("eta_diff", col("r_eta").minus(col("t_eta")));
-        quantities.put("phi_diff", wrapped);
+        quantities.put(PT_RATIO, col("r_pt").divide(col("t_pt")));
+        quantities.put(ENERGY_RATIO, col("r_e").divide(col("t_e")));
+        quantities.put(ETA_DIFF, col("r_eta").minus(col("t_eta")));
+        quantities.put(PHI_DIFF, wrapped);
+        Dataset<Row> in = ptEdges == null ? matched
+                : matched.withColumn("bin", Stats.bin(col("t_pt"), ptEdges)).filter(col("bin").isNotNull());
+        Column[] keys = ptEdges == null ? new Column[] {col("sample"), col("source"), col("t_cls").as("cls")}
+                : new Column[] {col("sample"), col("source"), col("t_cls").as("cls"), col("bin")};
         Dataset<Row> out = null;
         for (Map.Entry<String, Column> q : quantities.entrySet()) {
-            Dataset<Row> r = Stats.quantiles(binned.withColumn("_x", q.getValue())
-                            .groupBy(col("sample"), col("source"), col("t_cls").as("cls"), col("bin")), col("_x"))
+            Dataset<Row> r = Stats.quantiles(in.withColumn("_x", q.getValue()).groupBy(keys), col("_x"))
                     .withColumn("quantity", lit(q.getKey()));
             out = out == null ? r : out.unionByName(r);
         }
-        return out.withColumn("bin_label", Stats.labels(col("bin"), ptEdges));
+        return ptEdges == null ? out : out.withColumn("bin_label", Stats.labels(col("bin"), ptEdges));
+    }
+
+    /**
+     * The unbinned response per class ({@code particle_response}): the quantiles of {@link #response} with the
+     * IQR's error, and the resolution IQR / median only for the ratios (a difference has a median near 0: its width
+     * is the IQR itself).
+     */
+    private static Dataset<Row> inclusiveResponse(Dataset<Row> matched) {
+        Column ratio = col("quantity").isin(PT_RATIO, ENERGY_RATIO);
+        return response(matched, null)
+                .withColumn(Columns.IQR_ERR, Stats.iqrError(col("iqr"), col("n")))
+                .withColumn("resolution", when(ratio, col("resolution")))
+                .withColumn("resolution_err", when(ratio, col("resolution_err")))
+                .select("sample", "source", "cls", "quantity", "n", "median", "median_err", "iqr", Columns.IQR_ERR,
+                        "resolution", "resolution_err");
     }
 }

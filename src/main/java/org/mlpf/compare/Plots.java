@@ -19,9 +19,9 @@ import org.mlpf.physics.ParticleClass;
 import org.mlpf.schema.MetSchema;
 
 /**
- * The report's PNG plots (XChart, headless): particle efficiency and fake rate vs pT, confusion matrices, MET
- * distributions, cumulative MET, MET response and resolution vs gen MET, and jet response, resolution and
- * kinematics, gen vs PF vs MLPF side by side.
+ * The report's PNG plots (XChart, headless): particle efficiency, fake rate and candidate pT response vs pT,
+ * confusion matrices, MET distributions, cumulative MET, MET response and resolution vs gen MET, and jet response,
+ * resolution, matching efficiency and kinematics, gen vs PF vs MLPF side by side.
  */
 final class Plots {
     /** A written plot: file name relative to the report and its caption. */
@@ -46,6 +46,7 @@ final class Plots {
             out.addAll(particleCurves(eff, sample, "efficiency", cfg.particlePtBins(), "gen pT (GeV)", dir));
             out.addAll(particleCurves(tables.get("particle_fake_rate_pt"), sample, "fake_rate", cfg.particlePtBins(),
                     "reco pT (GeV)", dir));
+            out.addAll(particleResponse(tables.get("particle_resolution"), sample, cfg.particlePtBins(), dir));
             for (String source : tables.get("particle_confusion").distinct("source")) {
                 out.add(confusion(tables.get("particle_confusion"), sample, source, dir));
             }
@@ -60,6 +61,8 @@ final class Plots {
                         "gen jet pT (GeV)", "jet response (median reco/gen pT)", "jet_response", "Jets", dir));
                 out.add(binned(tables.get("jet_response"), sample, "resolution", "resolution_err", cfg.jetPtBins(),
                         "gen jet pT (GeV)", "jet resolution (IQR/median)", "jet_resolution", "Jets", dir));
+                out.add(binned(tables.get(Columns.JET_EFFICIENCY_PT), sample, "efficiency", "efficiency_err",
+                        cfg.jetPtBins(), "gen jet pT (GeV)", "jet matching efficiency", "jet_efficiency", "Jets", dir));
                 out.add(histogram(tables.get("jet_pt_distribution"), sample, "jet pT (GeV)", "jet_pt", dir));
                 out.add(histogram(tables.get("jet_eta_distribution"), sample, "jet eta", "jet_eta", dir));
             }
@@ -97,7 +100,8 @@ final class Plots {
             List<Double> es = new ArrayList<>();
             for (Row r : rows) {
                 double v = Table.num(r, value);
-                if (source.equals(r.getAs("source")) && Double.isFinite(v)) {
+                // Inclusive rows (bin < 0) have no place on a binned axis.
+                if (source.equals(r.getAs("source")) && Double.isFinite(v) && r.<Integer>getAs("bin") >= 0) {
                     xs.add(centers[r.<Integer>getAs("bin")]);
                     ys.add(v);
                     double e = Table.num(r, error);
@@ -127,6 +131,27 @@ final class Plots {
             addSeries(c, rows, value, value + "_err", edges);
             String name = value + "_" + sample + "_" + pc.label();
             out.add(save(c, dir, name, pc.label() + " " + label + " vs pT (" + sample + ")", "Particles"));
+        }
+        return out;
+    }
+
+    /** Median reco/gen pT of candidates whose class is right, per class against gen pT, PF vs MLPF. */
+    private static List<Plot> particleResponse(Table t, String sample, List<Double> edges, Path dir)
+            throws IOException {
+        List<Plot> out = new ArrayList<>();
+        for (ParticleClass pc : ParticleClass.values()) {
+            List<Row> rows = t.where(r -> sample.equals(r.getAs("sample")) && r.<Integer>getAs("cls") == pc.index()
+                    && ParticleComparison.PT_RATIO.equals(r.getAs("quantity")));
+            if (pc == ParticleClass.NONE || rows.isEmpty()) {
+                continue;
+            }
+            XYChart c = chart(sample + ": " + pc.label() + " pT response", "gen pT (GeV)", "median reco / gen pT");
+            addSeries(c, rows, "median", "median_err", edges);
+            if (c.getSeriesMap().isEmpty()) {
+                continue; // every bin had too few entries for a median
+            }
+            out.add(save(c, dir, "pt_response_" + sample + "_" + pc.label(), pc.label() + " pT response vs gen pT ("
+                    + sample + ")", "Particles"));
         }
         return out;
     }

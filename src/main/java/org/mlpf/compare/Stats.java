@@ -1,11 +1,13 @@
 package org.mlpf.compare;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.percentile_approx;
 import static org.apache.spark.sql.functions.sqrt;
+import static org.apache.spark.sql.functions.stddev_samp;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
@@ -38,6 +40,12 @@ final class Stats {
      */
     static final int MIN_QUANTILE_ENTRIES = 5;
 
+    /**
+     * The bin index of rows that hold an inclusive value next to the binned ones of the same table (e.g. every gen
+     * jet above {@link JetComparison#MAIN_PT_MIN}): it sorts first and matches no bin edge.
+     */
+    static final int INCLUSIVE = -1;
+
     private static final double IQR_TO_SIGMA = 1.349;
     private static final double SE_MEDIAN = 1.2533;
     private static final double SE_IQR = 1.5733;
@@ -53,6 +61,11 @@ final class Stats {
             c = c == null ? when(in, lit(i)) : c.when(in, lit(i));
         }
         return c == null ? lit(null).cast("int") : c;
+    }
+
+    /** Label of the inclusive row of everything at or above {@code lo}. */
+    static String inclusiveLabel(double lo) {
+        return "\u2265 " + fmt(lo);
     }
 
     /** Label of bin {@code i}: "[lo, hi)". */
@@ -71,6 +84,24 @@ final class Stats {
 
     private static String fmt(double v) {
         return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%g", v);
+    }
+
+    /** A number as short as it reads: 0.4, 3, 0.7 (jet definitions, thresholds). */
+    static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** Mean of {@code x} and its standard error (sample standard deviation / sqrt(n)), as two aggregates. */
+    static Column[] mean(Column x, String name) {
+        return new Column[] {avg(x).as(name), stddev_samp(x).divide(sqrt(count(x))).as(name + "_err")};
+    }
+
+    /**
+     * Error of an IQR from n entries (see the class comment): SE(IQR) = 1.5733 s / sqrt(n) with s = IQR / 1.349;
+     * {@link #quantiles} leaves it out so that its tables keep their columns.
+     */
+    static Column iqrError(Column iqr, Column n) {
+        return iqr.multiply(SE_IQR / IQR_TO_SIGMA).divide(sqrt(n.cast("double")));
     }
 
     /** Adds value and error columns of the fraction {@code k / n} (Wilson score interval, one sigma). */

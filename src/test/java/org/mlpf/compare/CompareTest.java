@@ -2,6 +2,7 @@ package org.mlpf.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mlpf.physics.ElementType;
 import org.mlpf.physics.ParticleClass;
 import org.mlpf.schema.CandidateSchema;
+import org.mlpf.schema.JetSchema;
 import org.mlpf.schema.MetSchema;
 import org.mlpf.schema.NtupleEvent;
 import org.mlpf.testing.GpuPlans;
@@ -80,6 +82,23 @@ class CompareTest {
         Path dir = tmp.resolve("candidates");
         spark.createDataFrame(rows, CandidateSchema.SCHEMA).write().partitionBy(CandidateSchema.SAMPLE)
                 .parquet(dir.toString());
+        return dir;
+    }
+
+    /** Jets of events 0..n-1 with R = 0.7: a 25-29 GeV gen jet of gen particle 0, PF and MLPF ones of elements 0, 1. */
+    private Path jets(int events) {
+        List<Row> rows = new ArrayList<>();
+        for (long id = 0; id < events; id++) {
+            double pt = 25 + id % 5;
+            rows.add(HeadlineTest.event("ttbar", id, "gen", "antikt", 0.7, 3.0,
+                    List.of(HeadlineTest.jet(pt, 0.5, 1.0, 0))));
+            for (String source : List.of("pf", "mlpf")) {
+                rows.add(HeadlineTest.event("ttbar", id, source, "antikt", 0.7, 3.0,
+                        List.of(HeadlineTest.jet(pt * 0.95, 0.5, 1.01, 0, 1))));
+            }
+        }
+        Path dir = tmp.resolve("jets");
+        spark.createDataFrame(rows, JetSchema.SCHEMA).write().partitionBy(JetSchema.SAMPLE).parquet(dir.toString());
         return dir;
     }
 
@@ -152,6 +171,46 @@ class CompareTest {
     }
 
     @Test
+    void particleResponseGivesTheKnownCandidateResponse() {
+        // One photon per event at phi 3.1; MLPF's candidate has 1.1 x pT, 0.95 x E, eta + 0.05 and phi -3.1, which
+        // is 2 pi - 6.2 from the gen phi once wrapped; PF's is exact.
+        List<Row> rows = new ArrayList<>();
+        List<Row> mlpf = new ArrayList<>();
+        for (int id = 0; id < 20; id++) {
+            NtupleEvent ev = new NtupleEvent(id, "ttbar");
+            float pt = 10f + id % 7;
+            float eta = 0.3f;
+            float e = (float) (pt * Math.cosh(eta));
+            int i = TestEvents.cluster(ev, ElementType.ECAL, e, eta, 3.1f);
+            int photon = ParticleClass.PHOTON.index();
+            ev.setYgen(i, photon, 0f, pt, eta, 3.1f, e);
+            ev.setYcand(i, photon, 0f, pt, eta, 3.1f, e);
+            ev.addCandidate(photon, 0, pt, eta, 3.1f, e, i, 0f);
+            rows.add(ev.toRow());
+            mlpf.add(RowFactory.create((long) id, "ttbar", CandidateSchema.VERSION, List.of(RowFactory.create(photon,
+                    0, pt * 1.1f, eta + 0.05f, -3.1f, e * 0.95f, i, 0f)), List.of(new float[8])));
+        }
+        Path nt = tmp.resolve("ntuples");
+        TestEvents.write(spark, rows, nt, 2);
+        Dataset<Row> r = ParticleComparison.tables(ParticleComparison.pairs(spark.read().parquet(nt.toString()),
+                Optional.of(spark.read().parquet(candidates(mlpf).toString()))), CFG).get(Columns.PARTICLE_RESPONSE)
+                .cache();
+        String ml = "source = 'mlpf' and cls = 5 and quantity = ";
+        Row pt = row(r, ml + "'pt_ratio'");
+        assertEquals(20L, pt.<Long>getAs("n"));
+        assertEquals(1.1, pt.<Double>getAs("median"), 1e-6);
+        assertEquals(0.0, pt.<Double>getAs("resolution"), 1e-6);
+        assertEquals(0.95, row(r, ml + "'energy_ratio'").<Double>getAs("median"), 1e-6);
+        Row eta = row(r, ml + "'eta_diff'");
+        assertEquals(0.05, eta.<Double>getAs("median"), 1e-6);
+        assertNull(eta.getAs("resolution"), "IQR / median means nothing for a difference");
+        assertEquals(2 * Math.PI - 6.2, row(r, ml + "'phi_diff'").<Double>getAs("median"), 1e-5);
+        assertEquals(1.0, row(r, "source = 'pf' and cls = 5 and quantity = 'pt_ratio'").<Double>getAs("median"), 1e-6);
+        assertEquals(0.0, row(r, "source = 'pf' and cls = 5 and quantity = 'phi_diff'").<Double>getAs("median"), 1e-6);
+        r.unpersist();
+    }
+
+    @Test
     void knownMetSmearingGivesTheKnownResolutionAndVerdict() {
         Map<String, Dataset<Row>> t = MetComparison.tables(spark.read().parquet(met(4000, 0.1, 0.2)
                 .toString()), CFG);
@@ -176,18 +235,36 @@ class CompareTest {
         Path met = met(600, 0.1, 0.2);
         Path out = tmp.resolve("report");
         // MLPF reconstructed 400 of the 600 events: the comparison keeps exactly those for PF too.
-        CompareJob.Result r = CompareJob.run(spark, new CompareJob.Inputs(nt.toString(), met.toString(), null,
-                candidates(mlpf.subList(0, 400)).toString()), out.toString(), CFG, false);
+        CompareJob.Result r = CompareJob.run(spark, new CompareJob.Inputs(nt.toString(), met.toString(),
+                jets(600).toString(), candidates(mlpf.subList(0, 400)).toString()), out.toString(), CFG, false);
         assertEquals(Map.of("ttbar", 400L), r.events());
         assertTrue(r.plots() >= 8, "plots: " + r.plots());
         String csv = Files.readString(out.resolve("tables/met_response.csv"));
         assertTrue(csv.startsWith("sample,source,bin,n,median,median_err,iqr,resolution,resolution_err,bin_label\n"),
                 csv);
         String md = Files.readString(out.resolve("summary.md"));
+        assertTrue(md.startsWith("# MLPF vs PF comparison\n\n## Headline\n"), "the answer first:\n" + md);
+        int verdict = md.indexOf("## Verdict");
+        assertTrue(md.indexOf("**ttbar (400 events; jets: anti-kt, R = 0.7, jet pT ≥ 3 GeV; CHS on mlpf, pf)**")
+                < verdict && verdict > 0, md);
+        assertTrue(md.contains("| jet matching efficiency | ≥ 20 | 400 | - | 1.0000 ± "), md);
+        assertTrue(md.contains("| MET tail fraction | MET > 50 GeV | 400 | 0.0000 ± "), md);
+        assertTrue(md.contains("| particle efficiency | photon | 800 | - | 0.5000 ± "), md);
+        assertTrue(md.contains("Jets as the jets dataset defines them: anti-kt, R = 0.7"), md);
+        assertFalse(md.contains("R = 0.4"), "nothing about jets is hard-coded:\n" + md);
+        String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.indexOf("<h2>Headline</h2>") < html.indexOf("<h2>Verdict</h2>"), html);
+        for (String name : List.of("headline", "verdict", "particle_response", "jet_constituents", "jet_definition",
+                "jet_efficiency_pt")) {
+            assertTrue(Files.exists(out.resolve("tables/" + name + ".csv")), name);
+            assertTrue(Files.exists(out.resolve("tables/" + name)), name);
+        }
+        assertTrue(Files.readString(out.resolve("tables/headline.csv")).startsWith("sample,position,quantity,bin,"
+                + "bin_label,n_pf,pf,pf_err,n_mlpf,mlpf,mlpf_err,gen,gen_err,mlpf_minus_pf,significance,better,"
+                + "verdict\n"));
         assertTrue(md.contains("| ttbar | MET resolution | [20, 40) |"), md);
         assertTrue(md.contains("MLPF worse"), "2x the smearing is significantly worse with 400 events:\n" + md);
         assertTrue(md.contains("| ttbar | photon efficiency | all | 0.5000"), md);
-        String html = Files.readString(out.resolve("index.html"));
         Matcher m = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
         int images = 0;
         while (m.find()) {
@@ -217,6 +294,13 @@ class CompareTest {
                 Optional.of(spark.read().parquet(candidates(mlpf).toString())));
         Map<String, Dataset<Row>> tables = ParticleComparison.tables(pairs, CFG);
         tables.putAll(MetComparison.tables(spark.read().parquet(met(50, 0.1, 0.1).toString()), CFG));
+        Dataset<Row> inputs = JetComparison.inputs(spark.read().parquet(nt.toString()),
+                Optional.of(spark.read().parquet(tmp.resolve("candidates").toString())));
+        tables.putAll(JetComparison.tables(spark.read().parquet(jets(10).toString()), Optional.of(inputs), CFG));
+        tables.putAll(Verdict.tables(tables, CFG));
+        assertTrue(tables.keySet().containsAll(List.of(Columns.HEADLINE, Columns.VERDICT, Columns.PARTICLE_RESPONSE,
+                Columns.JET_CONSTITUENTS, Columns.JET_DEFINITION, Columns.JET_EFFICIENCY_PT)),
+                tables.keySet().toString());
         List<String> cpu = new ArrayList<>();
         for (Map.Entry<String, Dataset<Row>> e : tables.entrySet()) {
             GpuPlans.cpuOnly(e.getValue(), ALLOWED_ON_CPU).forEach(l -> cpu.add(e.getKey() + ": " + l));
