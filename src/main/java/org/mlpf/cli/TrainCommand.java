@@ -59,6 +59,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "replace an existing model directory")
     boolean overwrite;
 
+    @Option(names = "--init-from", paramLabel = "MODEL_DIR", descriptionKey = "mlpf.train.init-from")
+    String initFrom;
+
     @Override
     public Integer call() {
         if (resume && overwrite) {

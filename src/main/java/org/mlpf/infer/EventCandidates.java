@@ -10,9 +10,12 @@ import org.mlpf.physics.ParticleClass;
  * whose most probable class is not 0 (no particle), in element order. Plain Java, no Spark.
  *
  * <p>Rules, per element: class = argmax of the probabilities (0: no candidate; padding never makes one); charge =
- * the sign of the regressed charge for charged classes (charged hadron, electron, muon), 0 for the others; pt and
- * energy = the regressed values, floored at 0 GeV (an untrained or extrapolating network can regress below 0, which
- * no particle has); eta; phi = atan2 of the regressed sin and cos, in [-pi, pi]; {@code elem_index} = the row's
+ * the sign of the regressed charge for charged classes (charged hadron, electron, muon), 0 for the others; pt = the
+ * regressed value, floored at 0 GeV (an untrained or extrapolating network can regress below 0, which no particle
+ * has); eta; phi = atan2 of the regressed sin and cos, in [-pi, pi]; energy = {@code sqrt((pt cosh eta)^2 + m^2)}
+ * with the class's candidate mass ({@link ParticleClass#candidateMass()}), so that every candidate is a physical
+ * four-vector as the baseline PF's are (the network's separately regressed energy, a training target, can fall
+ * below |p|, and such a candidate has no rapidity: the jet algorithm would put it anywhere); {@code elem_index} = the row's
  * element offset + the slot; vz = the element's track vz for charged candidates, 0 for neutral ones (as the baseline
  * PF candidates); the 8 class probabilities.
  *
@@ -38,6 +41,12 @@ public record EventCandidates(int[] cls, int[] charge, float[] pt, float[] eta, 
     public static boolean isCharged(int cls) {
         return cls == ParticleClass.CHARGED_HADRON.index() || cls == ParticleClass.ELECTRON.index()
                 || cls == ParticleClass.MUON.index();
+    }
+
+    /** Energy of a candidate of transverse momentum {@code pt} (GeV), pseudorapidity {@code eta} and mass {@code m}. */
+    static double energy(double pt, double eta, double m) {
+        double p = pt * Math.cosh(eta);
+        return Math.sqrt(p * p + m * m);
     }
 
     /**
@@ -75,7 +84,7 @@ public record EventCandidates(int[] cls, int[] charge, float[] pt, float[] eta, 
             pt[j] = Math.max(p.pt(b, i), 0f);
             eta[j] = p.eta(b, i);
             phi[j] = p.phi(b, i);
-            energy[j] = Math.max(p.energy(b, i), 0f);
+            energy[j] = (float) energy(pt[j], eta[j], ParticleClass.ofIndex(cls[j]).candidateMass());
             elem[j] = elemOffset + i;
             cvz[j] = q != 0 ? vz[i] : 0f;
             probs[j] = p.probabilities(b, i);

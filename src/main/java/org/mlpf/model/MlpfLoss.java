@@ -10,8 +10,9 @@ import ai.djl.training.loss.Loss;
 import org.mlpf.physics.ParticleClass;
 
 /**
- * The MLPF loss (MLPF.md section 3; the seed talk's eq. 1-3), per element and summed over the real elements of an
- * event, then averaged over the events of the batch:
+ * The MLPF loss (docs/model.md; Pata et al., Eur. Phys. J. C 81 (2021) 381), per element and summed over the real
+ * elements of an event, then averaged over the events of the batch; the regression terms count only the elements
+ * whose target is a particle (class != 0), as in particleflow's later PyTorch loss:
  * <pre>
  *   100  * focal(logits, cls)                  focal loss, alpha 0.25, gamma 2, on the softmax probabilities
  *   0.01 * (charge - charge')^2
@@ -108,14 +109,18 @@ public final class MlpfLoss extends Loss {
 
         NDArray d = reg.sub(y.get("..., 1:7"));
         NDArray charge = d.get("..., 0").square();
+        // An element without a target particle (class 0) has no momentum to regress: its all-zero target row is a
+        // placeholder. Counting it would teach the network to pull every uncertain element's pt, eta and phi
+        // towards 0, which shifts and shrinks the candidates it does make.
+        NDArray particle = mask.mul(y.get("..., 0").neq(0).toType(mask.getDataType(), false));
         NDList terms = new NDList(7);
         terms.add(reduce(focal, mask, weights.cls(), events));
-        terms.add(reduce(charge, mask, weights.charge(), events));
-        terms.add(reduce(huber(d.get("..., 1"), weights.deltaPt()), mask, weights.pt(), events));
-        terms.add(reduce(huber(d.get("..., 2"), weights.deltaEta()), mask, weights.eta(), events));
-        terms.add(reduce(huber(d.get("..., 3"), weights.deltaPhi()), mask, weights.sinPhi(), events));
-        terms.add(reduce(huber(d.get("..., 4"), weights.deltaPhi()), mask, weights.cosPhi(), events));
-        terms.add(reduce(huber(d.get("..., 5"), weights.deltaE()), mask, weights.energy(), events));
+        terms.add(reduce(charge, particle, weights.charge(), events));
+        terms.add(reduce(huber(d.get("..., 1"), weights.deltaPt()), particle, weights.pt(), events));
+        terms.add(reduce(huber(d.get("..., 2"), weights.deltaEta()), particle, weights.eta(), events));
+        terms.add(reduce(huber(d.get("..., 3"), weights.deltaPhi()), particle, weights.sinPhi(), events));
+        terms.add(reduce(huber(d.get("..., 4"), weights.deltaPhi()), particle, weights.cosPhi(), events));
+        terms.add(reduce(huber(d.get("..., 5"), weights.deltaE()), particle, weights.energy(), events));
         return terms;
     }
 

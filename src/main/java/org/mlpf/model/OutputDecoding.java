@@ -22,10 +22,14 @@ import org.mlpf.schema.ElementFeature;
  * <li>charge = charge(z) (256 -> 128 -> 1);</li>
  * <li>eta = eta_elem + eta([z, logits]); sin phi, cos phi = sin/cos(phi_elem) + phi([z, logits])
  * (256 -> 128 -> 1 and -> 2: additive corrections to the element's own direction);</li>
- * <li>energy = energy([z, logits, e]) (256 -> 128 -> 64 -> 1), where e is the energy branch's graph-layer
+ * <li>energy = e_elem + energy([z, logits, e]) (256 -> 128 -> 64 -> 1), where e is the energy branch's graph-layer
  * outputs;</li>
- * <li>pt = pt_elem * a + b with (a, b) = pt([z, logits, e]) (256 -> 128 -> 2).</li>
+ * <li>pt = pt_elem * (1 + a) + b with (a, b) = pt([z, logits, e]) (256 -> 128 -> 2).</li>
  * </ul>
+ * pt and energy are corrections to the element's own values, like eta and phi: a head that outputs 0 reproduces the
+ * element (the track's momentum, the cluster's energy), so training starts from a physical answer instead of
+ * having to grow a 100 GeV output from zero-centred weights (version 2; version 1 had {@code pt_elem * a + b} and a
+ * bare energy head).
  * The regression heads see the logits with the gradient stopped (as the reference), so regression losses do not
  * pull on the classifier. Every output of a padding element is 0.
  *
@@ -38,7 +42,7 @@ public final class OutputDecoding extends AbstractBlock {
     /** Number of regressed values per element. */
     public static final int NUM_REGRESSION = 6;
 
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
 
     private final LayerNorm layerNorm;
     private final FeedForward id;
@@ -88,9 +92,10 @@ public final class OutputDecoding extends AbstractBlock {
             NDArray cosOut = phiElem.cos().add(phiCorr.get("..., 1:2"));
 
             NDArray ze = zc.concat(decEnergy, -1);
-            NDArray energyOut = run(energy, ps, ze, training);
+            NDArray energyOut = col(x, ElementFeature.E).add(run(energy, ps, ze, training));
             NDArray ab = run(pt, ps, ze, training);
-            NDArray ptOut = col(x, ElementFeature.PT).mul(ab.get("..., 0:1")).add(ab.get("..., 1:2"));
+            NDArray ptElem = col(x, ElementFeature.PT);
+            NDArray ptOut = ptElem.add(ptElem.mul(ab.get("..., 0:1"))).add(ab.get("..., 1:2"));
 
             NDArray reg = NDArrays.concat(new NDList(q, ptOut, etaOut, sinOut, cosOut, energyOut), -1).mul(m);
             return new NDList(logits, reg);

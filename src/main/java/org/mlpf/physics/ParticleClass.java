@@ -31,6 +31,18 @@ public enum ParticleClass {
         return pdgId;
     }
 
+    /**
+     * Mass given to a candidate of this class, GeV: the charged pion's for charged hadrons, the muon's for muons, 0
+     * for the others (the convention of the baseline PF, docs/simulation.md).
+     */
+    public double candidateMass() {
+        return switch (this) {
+            case CHARGED_HADRON -> ParticleData.mass(211);
+            case MUON -> ParticleData.mass(13);
+            default -> 0;
+        };
+    }
+
     /** Lower-case name used in reports and tables, e.g. {@code charged_hadron}. */
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);

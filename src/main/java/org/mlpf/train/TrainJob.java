@@ -138,15 +138,20 @@ public final class TrainJob {
 
         TrainSummary execute(boolean resume, boolean overwrite) throws IOException {
             long t0 = System.nanoTime();
+            // before anything is written: --overwrite would delete the very model that fine-tuning starts from
+            if (cfg.fineTunes() && Path.of(cfg.initFrom()).toAbsolutePath().normalize().equals(dir)) {
+                throw new ConfigException(TrainJobConfig.INIT_FROM.name() + " = " + cfg.initFrom() + " is the model "
+                        + "directory being written: to continue its own training use --resume");
+            }
             ModelConfig modelConfig = cfg.model();
             TrainInputs inputs = TrainInputs.open(spark, tensors, cfg.target());
             TrainingData data = new TrainingData(inputs.data());
             int w = cfg.workers();
-            long batches = data.batches(TensorSchema.TRAIN, cfg.batch());
+            long batches = data.batches(TensorSchema.TRAIN, cfg.batch(), w);
             if (batches == 0) {
                 throw new InputException("no training rows in " + tensors);
             }
-            long perEpoch = (batches + w - 1) / w;
+            long perEpoch = batches / w;
             long total = cfg.epochs() * perEpoch;
             if (cfg.maxSteps() > 0) {
                 total = Math.min(total, cfg.maxSteps());
@@ -207,6 +212,7 @@ public final class TrainJob {
             s.put("training_events", Long.toString(data.count(TensorSchema.TRAIN)));
             s.put("target", inputs.target());
             s.put("tensors", String.join(",", inputs.inputs().stream().map(TrainInputs.Input::path).toList()));
+            s.put("init_from", cfg.initFrom());
             s.put("git_commit", BuildInfo.commit());
             return s;
         }
@@ -234,16 +240,38 @@ public final class TrainJob {
             Files.createDirectories(checkpoints(dir));
         }
 
-        /** Creates the initial model on the driver and writes it as checkpoint 0, which every worker loads. */
+        /**
+         * Creates the initial model on the driver and writes it as checkpoint 0, which every worker loads: a fresh
+         * one, or with {@code mlpf.train.init-from} the trained model's parameters and its normalization (the
+         * network's weights are tuned to the inputs as that model normalized them; the new tensors' statistics would
+         * shift every input under it).
+         */
         private void start(ModelConfig modelConfig, TrainInputs inputs, long total, Map<String, String> settings,
                            Path checkpoints) throws IOException {
-            try (MlpfModel model = MlpfModel.create(modelConfig, inputs.stats());
+            try (MlpfModel model = cfg.fineTunes() ? initialModel(modelConfig)
+                    : MlpfModel.create(modelConfig, inputs.stats());
                     MlpfTrainer trainer = new MlpfTrainer(model, cfg.trainConfig(0), total)) {
                 settings.forEach(trainer::putSetting);
                 Path p = trainer.saveCheckpoint(checkpoints);
-                LOG.info("initial model ({} trainable parameters) written to {}", model.trainableParameterCount(), p);
+                LOG.info("initial model ({} trainable parameters{}) written to {}", model.trainableParameterCount(),
+                        cfg.fineTunes() ? ", from " + cfg.initFrom() : "", p);
             }
             Files.deleteIfExists(metrics.file());
+        }
+
+        /** The trained model that fine-tuning starts from. */
+        private MlpfModel initialModel(ModelConfig modelConfig) throws IOException {
+            Path from = Path.of(cfg.initFrom()).toAbsolutePath().normalize();
+            try {
+                MlpfModel m = MlpfModel.load(from);
+                if (!m.config().equals(modelConfig)) {
+                    m.close();
+                    throw new IOException("its model configuration changed while being read");
+                }
+                return m;
+            } catch (IOException e) {
+                throw new InputException("cannot fine-tune from " + from + ": " + e.getMessage(), e);
+            }
         }
 
         /** A checkpoint made with other settings cannot continue: the data order or the schedule would differ. */
@@ -258,7 +286,7 @@ public final class TrainJob {
             }
             Map<String, String> saved = ModelDirectory.training(checkpoint).settings();
             for (String k : List.of("workers", "batch_per_worker", "steps_per_epoch", "total_steps", "data_seed",
-                    "learning_rate", "target", "tensors")) {
+                    "learning_rate", "target", "tensors", "init_from")) {
                 String want = k.equals("learning_rate") ? cfg.trainConfig(0).asSettings().get(k) : settings.get(k);
                 if (saved.containsKey(k) && !saved.get(k).equals(want)) {
                     throw new CheckpointMismatchException("cannot resume " + dir + ": its checkpoint "

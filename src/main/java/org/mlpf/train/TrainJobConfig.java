@@ -28,11 +28,14 @@ import org.mlpf.model.ModelConfig;
  * @param target           the target the tensors must have been made with: gen, cand, or auto (whatever they have)
  * @param threads          PyTorch intra-op threads per worker
  * @param allReduceTimeout seconds a worker waits for its ring neighbours without progress before failing
- * @param modelConfig      {@code acat2021} (the ACAT 2021 model of MLPF.md) or a {@code model-config.json} file
+ * @param modelConfig      {@code acat2021} (the ACAT 2021 model of docs/model.md) or a {@code model-config.json} file
+ * @param initFrom         a trained model directory whose parameters, configuration and normalization a new training
+ *                         starts from (fine-tuning), or empty for a freshly initialized model
  */
 public record TrainJobConfig(int workers, int epochs, int batch, double learningRate, long maxSteps,
                              long checkpointEvery, int keepCheckpoints, int patience, long seed, String target,
-                             int threads, int allReduceTimeout, String modelConfig) implements Serializable {
+                             int threads, int allReduceTimeout, String modelConfig, String initFrom)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** {@link #modelConfig} value naming the built-in ACAT 2021 configuration. */
@@ -72,9 +75,16 @@ public record TrainJobConfig(int workers, int epochs, int batch, double learning
     public static final ConfigKey<String> MODEL_CONFIG = ConfigKey.ofString("mlpf.train.model-config", ACAT2021,
             "model hyper-parameters: acat2021 (the ACAT 2021 PFNetDense) or the path of a model-config.json");
 
+    public static final ConfigKey<String> INIT_FROM = ConfigKey.ofPattern("mlpf.train.init-from", "|\\S.*",
+            "a model directory, or empty for none", "",
+            "fine-tuning: a trained model directory whose parameters, model configuration and normalization a new "
+                    + "training starts from (empty: a freshly initialized model of mlpf.train.model-config); --resume "
+                    + "still continues the run's own checkpoints");
+
     /** All keys of this group. */
     public static final List<ConfigKey<?>> KEYS = List.of(WORKERS, EPOCHS, BATCH, LEARNING_RATE, MAX_STEPS,
-            CHECKPOINT_EVERY, KEEP_CHECKPOINTS, PATIENCE, SEED, TARGET, THREADS, ALLREDUCE_TIMEOUT, MODEL_CONFIG);
+            CHECKPOINT_EVERY, KEEP_CHECKPOINTS, PATIENCE, SEED, TARGET, THREADS, ALLREDUCE_TIMEOUT, MODEL_CONFIG,
+            INIT_FROM);
 
     public TrainJobConfig {
         WORKERS.check(workers);
@@ -90,13 +100,14 @@ public record TrainJobConfig(int workers, int epochs, int batch, double learning
         THREADS.check(threads);
         ALLREDUCE_TIMEOUT.check(allReduceTimeout);
         MODEL_CONFIG.check(modelConfig);
+        INIT_FROM.check(initFrom);
     }
 
     /** Reads the record from a configuration. */
     public static TrainJobConfig from(Settings s) {
         return new TrainJobConfig(s.get(WORKERS), s.get(EPOCHS), s.get(BATCH), s.get(LEARNING_RATE), s.get(MAX_STEPS),
                 s.get(CHECKPOINT_EVERY), s.get(KEEP_CHECKPOINTS), s.get(PATIENCE), s.get(SEED), s.get(TARGET),
-                s.get(THREADS), s.get(ALLREDUCE_TIMEOUT), s.get(MODEL_CONFIG));
+                s.get(THREADS), s.get(ALLREDUCE_TIMEOUT), s.get(MODEL_CONFIG), s.get(INIT_FROM));
     }
 
     /** The built-in defaults. */
@@ -107,41 +118,64 @@ public record TrainJobConfig(int workers, int epochs, int batch, double learning
     /** A copy with another number of workers. */
     public TrainJobConfig withWorkers(int w) {
         return new TrainJobConfig(w, epochs, batch, learningRate, maxSteps, checkpointEvery, keepCheckpoints, patience,
-                seed, target, threads, allReduceTimeout, modelConfig);
+                seed, target, threads, allReduceTimeout, modelConfig, initFrom);
     }
 
     /** A copy with another batch size per worker. */
     public TrainJobConfig withBatch(int b) {
         return new TrainJobConfig(workers, epochs, b, learningRate, maxSteps, checkpointEvery, keepCheckpoints,
-                patience, seed, target, threads, allReduceTimeout, modelConfig);
+                patience, seed, target, threads, allReduceTimeout, modelConfig, initFrom);
     }
 
     /** A copy with another number of epochs and step limit. */
     public TrainJobConfig withLength(int e, long steps) {
         return new TrainJobConfig(workers, e, batch, learningRate, steps, checkpointEvery, keepCheckpoints, patience,
-                seed, target, threads, allReduceTimeout, modelConfig);
+                seed, target, threads, allReduceTimeout, modelConfig, initFrom);
     }
 
     /** A copy with another checkpoint interval. */
     public TrainJobConfig withCheckpointEvery(long steps) {
         return new TrainJobConfig(workers, epochs, batch, learningRate, maxSteps, steps, keepCheckpoints, patience,
-                seed, target, threads, allReduceTimeout, modelConfig);
+                seed, target, threads, allReduceTimeout, modelConfig, initFrom);
     }
 
     /** A copy with another model configuration ({@link #ACAT2021} or a file). */
     public TrainJobConfig withModelConfig(String m) {
         return new TrainJobConfig(workers, epochs, batch, learningRate, maxSteps, checkpointEvery, keepCheckpoints,
-                patience, seed, target, threads, allReduceTimeout, m);
+                patience, seed, target, threads, allReduceTimeout, m, initFrom);
     }
 
     /** A copy with another early-stopping patience. */
     public TrainJobConfig withPatience(int p) {
         return new TrainJobConfig(workers, epochs, batch, learningRate, maxSteps, checkpointEvery, keepCheckpoints, p,
-                seed, target, threads, allReduceTimeout, modelConfig);
+                seed, target, threads, allReduceTimeout, modelConfig, initFrom);
     }
 
-    /** The model hyper-parameters this config names. */
+    /** A copy that fine-tunes the model directory {@code dir} (empty: a fresh model). */
+    public TrainJobConfig withInitFrom(String dir) {
+        return new TrainJobConfig(workers, epochs, batch, learningRate, maxSteps, checkpointEvery, keepCheckpoints,
+                patience, seed, target, threads, allReduceTimeout, modelConfig, dir);
+    }
+
+    /** True if training starts from a trained model ({@link #initFrom}). */
+    public boolean fineTunes() {
+        return !initFrom.isEmpty();
+    }
+
+    /**
+     * The model hyper-parameters of the training: those of the model it fine-tunes ({@link #initFrom}), otherwise
+     * those {@link #modelConfig} names.
+     */
     public ModelConfig model() {
+        if (fineTunes()) {
+            Path f = Path.of(initFrom).resolve(ModelConfig.FILE_NAME);
+            try {
+                return ModelConfig.read(f);
+            } catch (IOException | RuntimeException e) {
+                throw new ConfigException("bad value '" + initFrom + "' for " + INIT_FROM.name() + ": no readable "
+                        + f.getFileName() + " (" + e.getMessage() + "): it must be a model directory");
+            }
+        }
         if (modelConfig.equals(ACAT2021)) {
             return ModelConfig.acat2021();
         }

@@ -3,6 +3,7 @@ package org.mlpf.train;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
@@ -21,13 +22,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.unsafe.hash.Murmur3_x86_32;
 import org.mlpf.schema.TensorSchema;
+import org.mlpf.tensorize.EpochOrder;
 import org.mlpf.spark.InputException;
 
 /**
  * The data plan of data-parallel training: which rows of the tensors make which batch, which worker trains on it and
  * at which step. The order of an epoch is the one of {@link org.mlpf.tensorize.TensorDatasetSource} (the single-JVM
- * source): buckets smallest first, rows within a bucket ordered by {@code xxhash64(seed, epoch, sample, event_id,
- * chunk)}, consecutive runs of B rows (the last one of a bucket shorter). Global batch g of an epoch goes to worker
+ * source): rows within a bucket ordered by {@code xxhash64(seed, epoch, sample, event_id, chunk)}, consecutive runs of
+ * B rows (the last one of a bucket shorter), the buckets' batches interleaved by {@link EpochOrder} in units of one
+ * step's W batches. Batch g of an epoch goes to worker
  * {@code g mod W} at step {@code g div W}, so step s trains on batches sW .. sW + W - 1: with one worker the single-JVM
  * order, with W workers the same rows as one worker with batches of W x B (within a bucket). Validation batches are
  * cut the same way (epoch 0's order) and dealt round-robin.
@@ -82,11 +85,14 @@ final class TrainingData {
         return rows(split).values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Batches of {@code batch} rows in a split (per bucket, the last one shorter). */
-    long batches(String split, int batch) {
+    /**
+     * Batch places per epoch of a split with {@code workers} workers of {@code batch} rows: W per step, one step per
+     * global batch of W x B rows of one bucket (the last of a bucket shorter, some of its W places then empty).
+     */
+    long batches(String split, int batch, int workers) {
         long n = 0;
-        for (long r : rows(split).values()) {
-            n += (r + batch - 1) / batch;
+        for (long b : globalBatchesPerBucket(split, batch, workers).values()) {
+            n += b * workers;
         }
         return n;
     }
@@ -126,7 +132,9 @@ final class TrainingData {
                         col(TensorSchema.CHUNK)))
                 .withColumn(ROW, row_number().over(Window.partitionBy(TensorSchema.BUCKET).orderBy(col(HASH),
                         col(TensorSchema.SAMPLE), col(TensorSchema.EVENT_ID), col(TensorSchema.CHUNK))).minus(1))
-                .withColumn(KEY, bucketOffset(rows(name), batch).plus(floor(col(ROW).divide(batch))))
+                .withColumn(KEY, epochPosition(new EpochOrder(globalBatchesPerBucket(name, batch, workers), seed, epoch),
+                        floor(col(ROW).divide((long) batch * workers)).cast("int")).multiply(workers)
+                        .plus(floor(pmod(col(ROW), lit((long) batch * workers)).divide(batch))))
                 .withColumn(WORKER, pmod(col(KEY), lit((long) workers)))
                 .select(col(TensorSchema.SAMPLE).as("_s"), col(TensorSchema.EVENT_ID).as("_e"),
                         col(TensorSchema.CHUNK).as("_c"), col(KEY), col(ROW), col(WORKER));
@@ -135,14 +143,21 @@ final class TrainingData {
         return split.join(broadcast(keys), same).drop("_s", "_e", "_c");
     }
 
-    /** Batches of the buckets before each bucket: the global number of its first batch. */
-    private static Column bucketOffset(Map<Integer, Long> perBucket, int batch) {
-        Column c = lit(0L);
-        long offset = 0;
-        List<Map.Entry<Integer, Long>> entries = new ArrayList<>(perBucket.entrySet());
-        for (Map.Entry<Integer, Long> e : entries) {
-            c = when(col(TensorSchema.BUCKET).equalTo(e.getKey()), lit(offset)).otherwise(c);
-            offset += (e.getValue() + batch - 1) / batch;
+    /** Global batches (W x B rows, the last one of a bucket shorter) per bucket of a split. */
+    private Map<Integer, Long> globalBatchesPerBucket(String split, int batch, int workers) {
+        long global = (long) batch * workers;
+        Map<Integer, Long> out = new TreeMap<>();
+        rows(split).forEach((bucket, n) -> out.put(bucket, (n + global - 1) / global));
+        return out;
+    }
+
+    /** The step of global batch {@code localBatch} (0-based, within its bucket) of the row's bucket. */
+    private static Column epochPosition(EpochOrder order, Column localBatch) {
+        Column c = lit(-1L);
+        for (int bucket : order.buckets()) {
+            // one array literal per bucket: its batches' places, looked up by the batch's number in the bucket
+            c = when(col(TensorSchema.BUCKET).equalTo(bucket),
+                    element_at(lit(order.positions(bucket)), localBatch.plus(1))).otherwise(c);
         }
         return c;
     }

@@ -2,6 +2,7 @@ package org.mlpf.infer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.mlpf.model.ElementPredictions;
@@ -48,7 +49,16 @@ class EventCandidatesTest {
         assertArrayEquals(new int[] {-1, 0, 1}, c.charge(), "sign for charged classes, 0 for neutral ones");
         assertArrayEquals(new float[] {10f, 0f, 13f}, c.pt(), "negative pt floored at 0");
         assertArrayEquals(new float[] {0.3f, 0f, -0.2f}, c.vz(), "track vz for charged candidates only");
-        assertArrayEquals(new float[] {20f, 22f, 23f}, c.energy());
+        // energy from pt, eta and the class mass, not the regressed 20, 22, 23 GeV: a physical four-vector
+        double mPi = ParticleClass.CHARGED_HADRON.candidateMass();
+        double mMu = ParticleClass.MUON.candidateMass();
+        assertEquals(Math.sqrt(Math.pow(10 * Math.cosh(0), 2) + mPi * mPi), c.energy()[0], 1e-5);
+        assertEquals(0f, c.energy()[1], 0f, "pt floored at 0: a photon of no energy");
+        assertEquals(Math.sqrt(Math.pow(13 * Math.cosh(0.3f), 2) + mMu * mMu), c.energy()[2], 1e-4);
+        for (int k = 0; k < c.size(); k++) {
+            double p = c.pt()[k] * Math.cosh(c.eta()[k]);
+            assertTrue(c.energy()[k] >= p * (1 - 1e-6), "E >= |p| for candidate " + k);
+        }
         assertEquals((float) Math.atan2(0.6f, 0.8f), c.phi()[0], 0f);
         assertEquals(0.65f, c.probs()[1][ParticleClass.PHOTON.index()], 0f);
         assertEquals(8, c.probs()[2].length);

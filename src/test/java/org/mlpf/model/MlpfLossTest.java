@@ -31,7 +31,7 @@ class MlpfLossTest {
         return a <= d ? 0.5 * a * a : d * (a - 0.5 * d);
     }
 
-    /** The formula of MLPF.md, written out for one element in double precision. */
+    /** The formula of docs/model.md, written out for one element in double precision (no regression for class 0). */
     private static double[] elementTerms(float[] logits, float[] reg, float[] y) {
         double max = Double.NEGATIVE_INFINITY;
         for (float l : logits) {
@@ -46,6 +46,9 @@ class MlpfLossTest {
             double p = Math.exp(logits[c] - max) / z;
             focal += c == (int) y[0] ? ALPHA * Math.pow(1 - p, 2) * -Math.log(p)
                     : (1 - ALPHA) * p * p * -Math.log(Math.max(1 - p, 1e-7));
+        }
+        if (y[0] == 0) {
+            return new double[] {100 * focal, 0, 0, 0, 0, 0, 0};
         }
         return new double[] {100 * focal, 0.01 * Math.pow(reg[0] - y[1], 2), 1e-4 * huber(reg[1] - y[2], 1),
             100 * huber(reg[2] - y[3], 0.1), 10 * huber(reg[3] - y[4], 0.1), 10 * huber(reg[4] - y[5], 0.1),
@@ -94,13 +97,33 @@ class MlpfLossTest {
             assertEquals(expected[k], v.terms()[k], 1e-5 * Math.max(1, Math.abs(expected[k])),
                     MlpfLoss.TERM_NAMES.get(k));
         }
-        // both Huber branches, by hand: pt residuals 0.5 and 1 (quadratic), 3 (linear); eta 0.05 (quadratic),
-        // 0.2 and 0.3 (linear); the padding element's huge residuals count for nothing
-        assertEquals(1e-4 * (0.5 * 0.5 * 0.5 + 0.5 * 1 * 1 + 1 * (3 - 0.5)) / 2, v.term("pt"), 1e-9);
-        assertEquals(100 * (0.5 * 0.05 * 0.05 + 0.1 * (0.2 - 0.05) + 0.1 * (0.3 - 0.05)) / 2, v.term("eta"), 1e-5);
+        // both Huber branches, by hand: pt residuals 0.5 (quadratic), 3 (linear); eta 0.05 (quadratic), 0.3
+        // (linear); the padding element's huge residuals and the class-0 element's (pt 1, eta 0.2, charge 0.1)
+        // count for nothing
+        assertEquals(1e-4 * (0.5 * 0.5 * 0.5 + 1 * (3 - 0.5)) / 2, v.term("pt"), 1e-9);
+        assertEquals(100 * (0.5 * 0.05 * 0.05 + 0.1 * (0.3 - 0.05)) / 2, v.term("eta"), 1e-5);
+        assertEquals(0.01 * (0.2 * 0.2 + 0) / 2, v.term("charge"), 1e-7);
         assertEquals(new MlpfLoss().evaluate(new NDList(manager.create(flat(y), new Shape(2, 3, 7)),
                 manager.create(mask, new Shape(2, 3))), new NDList(manager.create(flat(logits), new Shape(2, 3, 8)),
                 manager.create(flat(reg), new Shape(2, 3, 6)))).getFloat(), v.total(), 1e-3);
+    }
+
+    @Test
+    void elementsWithoutATargetParticleTeachTheClassOnly() {
+        // one real element whose target is class 0: whatever it regresses, only the class term may change
+        float[] y = {0, 0, 0, 0, 0, 0, 0};
+        float[] logits = {2, 0, 0, 0, 0, 0, 0, 0};
+        NDList labels = new NDList(manager.create(y, new Shape(1, 1, 7)), manager.ones(new Shape(1, 1)));
+        LossValues small = LossValues.of(new MlpfLoss().terms(labels, new NDList(
+                manager.create(logits, new Shape(1, 1, 8)), manager.zeros(new Shape(1, 1, 6)))));
+        LossValues wild = LossValues.of(new MlpfLoss().terms(labels, new NDList(
+                manager.create(logits, new Shape(1, 1, 8)),
+                manager.create(new float[] {1, 80, 2.4f, -0.9f, 0.4f, 300}, new Shape(1, 1, 6)))));
+        assertEquals(small.total(), wild.total(), 1e-6);
+        assertEquals(small.term("cls"), wild.total(), 1e-6);
+        for (String regression : MlpfLoss.TERM_NAMES.subList(1, 7)) {
+            assertEquals(0, wild.term(regression), 0, regression);
+        }
     }
 
     @Test

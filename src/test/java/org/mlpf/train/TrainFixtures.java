@@ -28,7 +28,8 @@ public final class TrainFixtures {
     }
 
     /**
-     * Inputs made once per test JVM (tensorize is the slow part): a tensorize output of one bucket (64 slots),
+     * Inputs made once per test JVM (tensorize is the slow part): a tensorize output of two buckets (64 and 128 slots,
+     * so that epochs interleave buckets),
      * target gen, split 0.6 / 0.2 / 0.2, and the tiny model's config file.
      *
      * @param dir        where they are
@@ -63,19 +64,19 @@ public final class TrainFixtures {
     }
 
     /**
-     * Tensorizes {@code events} events of {@code sample} (3 to ~60 elements each, one bucket of 64 slots) into
+     * Tensorizes {@code events} events of {@code sample} (3 to ~100 elements each, buckets of 64 and 128 slots) into
      * {@code dir/tensors-NAME} with the given split fractions and target.
      */
     static Path tensors(SparkSession spark, Path dir, String sample, int events, List<Double> split, String target) {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < events; i++) {
-            rows.add(TestEvents.withElements(i, sample, 3 + (i * 13) % 58).toRow());
+            rows.add(TestEvents.withElements(i, sample, 3 + (i * 13) % 100).toRow());
         }
         Path ntuples = dir.resolve("ntuples-" + sample);
         TestEvents.write(spark, rows, ntuples, 2);
         Path out = dir.resolve("tensors-" + sample + "-" + target);
         TensorizeJob.run(spark, ntuples.toString(), out.toString(),
-                new TensorizeConfig(List.of(64), target, split, 42, "error", 1000), false, 20);
+                new TensorizeConfig(List.of(64, 128), target, split, 42, "error", 1000), false, 20);
         return out;
     }
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mlpf.config.BuildInfo;
 import org.mlpf.config.ConfigException;
 import org.mlpf.model.MlpfModel;
+import org.mlpf.model.ModelConfig;
 import org.mlpf.model.ModelDirectory;
 import org.mlpf.model.SyntheticEvents;
 import org.mlpf.schema.NormalizationStats;
@@ -66,6 +67,10 @@ class TrainJobTest {
 
     private TrainSummary train(TrainJobConfig cfg, Path dir, boolean resume) {
         return TrainJob.run(spark, List.of(data.ttbar().toString()), dir.toString(), cfg, resume);
+    }
+
+    private TrainSummary train(TrainJobConfig cfg, Path dir, boolean resume, boolean overwrite) {
+        return TrainJob.run(spark, List.of(data.ttbar().toString()), dir.toString(), cfg, resume, overwrite);
     }
 
     /** Parameters after an epoch of 2 workers with batches of 2, without failures (computed once). */
@@ -211,9 +216,48 @@ class TrainJobTest {
     }
 
     @Test
+    void fineTuningStartsFromTheTrainedModelWithItsNormalization() throws Exception {
+        Path source = tmp.resolve("source");
+        train(config(1, 4, 1), source, false);
+        Map<String, float[]> trained = TrainFixtures.parameters(source);
+        Path tuned = tmp.resolve("tuned");
+        // other data (qcd, other normalization statistics), one step: Adam's first step moves a weight by at most
+        // the learning rate, a fresh initialization by far more
+        TrainJobConfig ft = config(1, 4, 1).withLength(1, 1).withInitFrom(source.toString());
+        TrainSummary s = TrainJob.run(spark, List.of(TrainFixtures.qcd(spark).toString()), tuned.toString(), ft,
+                false);
+        assertEquals(1, s.steps());
+        double moved = TrainFixtures.maxDiff(trained, TrainFixtures.parameters(tuned));
+        assertTrue(moved > 0 && moved <= 2e-3 * 1.01, "one step of lr 2e-3 from the trained weights: " + moved);
+        try (MlpfModel fresh = MlpfModel.create(TrainFixtures.tiny(), null)) {
+            assertTrue(TrainFixtures.maxDiff(trained, TrainFixtures.parameters(fresh)) > 0.05, "not a fresh model");
+        }
+        NormalizationStats kept = NormalizationStats.read(tuned.resolve(NormalizationStats.FILE_NAME));
+        assertArrayEquals(NormalizationStats.read(source.resolve(NormalizationStats.FILE_NAME)).means(), kept.means(),
+                "the trained model's normalization, not the new tensors'");
+        assertFalse(java.util.Arrays.equals(NormalizationStats.read(TrainFixtures.qcd(spark)
+                .resolve(NormalizationStats.FILE_NAME)).means(), kept.means()), "the fixture's two samples differ");
+        assertEquals(source.toString(), ModelDirectory.training(tuned).settings().get("init_from"));
+    }
+
+    @Test
+    void fineTuningNeedsAModelDirectoryOtherThanItsOwn() {
+        TrainJobConfig missing = config(1, 4, 1).withInitFrom(tmp.resolve("nothing").toString());
+        ConfigException e = assertThrows(ConfigException.class, () -> train(missing, tmp.resolve("m"), false));
+        assertTrue(e.getMessage().startsWith("bad value '" + tmp.resolve("nothing") + "' for mlpf.train.init-from"),
+                e.getMessage());
+        Path own = tmp.resolve("own");
+        train(config(1, 4, 1), own, false);
+        ConfigException self = assertThrows(ConfigException.class,
+                () -> train(config(1, 4, 1).withInitFrom(own.toString()), own, false, true));
+        assertTrue(self.getMessage().contains("use --resume"), self.getMessage());
+        assertTrue(Files.isRegularFile(own.resolve(ModelConfig.FILE_NAME)), "the model is still there");
+    }
+
+    @Test
     void aTargetOtherThanTheTensorsIsRefusedBeforeAnyWork() {
         TrainJobConfig cfg = new TrainJobConfig(1, 1, 4, 2e-3, 0, 0, 3, 0, 1, "cand", 1, 600,
-                data.tinyConfig().toString());
+                data.tinyConfig().toString(), "");
         ConfigException e = assertThrows(ConfigException.class, () -> train(cfg, tmp.resolve("m"), false));
         assertEquals("--target cand does not match the tensors: " + data.ttbar() + " was tensorized with target gen "
                 + "(summary.json); train with --target gen or tensorize again with --target cand", e.getMessage());

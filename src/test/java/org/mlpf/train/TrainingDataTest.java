@@ -61,12 +61,14 @@ class TrainingDataTest {
         TrainingData plan = plan();
         int batch = 3;
         long train = plan.count(TensorSchema.TRAIN);
-        long batches = plan.batches(TensorSchema.TRAIN, batch);
+        long batches = plan.batches(TensorSchema.TRAIN, batch, 2);
         // record batches of 2 rows: every training batch of 3 spans two of them
         List<List<NumberedBatches.Numbered>> parts = decode(plan.epochInput(1, 9, batch, 2, 0), batch, 2);
         assertEquals(2, parts.size());
         long rows = 0;
         long validationRows = 0;
+        int shortBatches = 0;
+        java.util.Set<Integer> bucketsSeen = new java.util.TreeSet<>();
         for (int p = 0; p < 2; p++) {
             long previous = -1;
             for (NumberedBatches.Numbered n : parts.get(p)) {
@@ -78,13 +80,33 @@ class TrainingDataTest {
                     continue;
                 }
                 assertEquals(p, n.number() % 2, "global batch g goes to worker g mod W");
-                boolean lastOfEpoch = n.number() == batches - 1;
-                assertTrue(n.batch().batchSize() == batch || lastOfEpoch, "full batches but the bucket's last");
+                assertTrue(n.number() < batches, "batch numbers within the epoch");
+                shortBatches += n.batch().batchSize() == batch ? 0 : 1;
+                bucketsSeen.add(n.batch().numElements());
                 rows += n.batch().batchSize();
             }
         }
         assertEquals(train, rows, "every training row once");
+        assertEquals(java.util.Set.of(64, 128), bucketsSeen, "the fixture has two buckets");
+        assertTrue(shortBatches <= bucketsSeen.size(), "full batches but each bucket's last");
         assertEquals(plan.count(TensorSchema.VALIDATION), validationRows);
+    }
+
+    @Test
+    void anEpochInterleavesTheBuckets() {
+        List<NumberedBatches.Numbered> one = decode(plan().epochInput(1, 9, 2, 1, 0), 2, 1000).get(0);
+        StringBuilder buckets = new StringBuilder();
+        for (NumberedBatches.Numbered n : one) {
+            if (n.number() < TrainingData.VALIDATION_BASE) {
+                buckets.append(n.batch().numElements() == 64 ? 's' : 'L');
+            }
+        }
+        // bucket by bucket would read ssss...LLLL: one change; interleaved, many
+        int changes = 0;
+        for (int i = 1; i < buckets.length(); i++) {
+            changes += buckets.charAt(i) != buckets.charAt(i - 1) ? 1 : 0;
+        }
+        assertTrue(changes >= 3, "buckets interleaved: " + buckets);
     }
 
     @Test
