@@ -30,13 +30,16 @@ import org.mlpf.model.ModelConfig;
  * @param allReduceTimeout seconds a worker waits for its ring neighbours without progress before failing
  * @param modelConfig      {@code acat2021} (the ACAT 2021 model of docs/model.md) or a {@code model-config.json} file
  * @param initFrom         a trained model directory whose parameters, configuration and normalization a new training
- *                         starts from (fine-tuning), or empty for a freshly initialized model
+ *                         starts from (fine-tuning), or {@link #NONE} for a freshly initialized model
  */
 public record TrainJobConfig(int workers, int epochs, int batch, double learningRate, long maxSteps,
                              long checkpointEvery, int keepCheckpoints, int patience, long seed, String target,
                              int threads, int allReduceTimeout, String modelConfig, String initFrom)
         implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /** {@link #initFrom} value of a training that starts from a freshly initialized model. */
+    public static final String NONE = "none";
 
     /** {@link #modelConfig} value naming the built-in ACAT 2021 configuration. */
     public static final String ACAT2021 = "acat2021";
@@ -75,10 +78,10 @@ public record TrainJobConfig(int workers, int epochs, int batch, double learning
     public static final ConfigKey<String> MODEL_CONFIG = ConfigKey.ofString("mlpf.train.model-config", ACAT2021,
             "model hyper-parameters: acat2021 (the ACAT 2021 PFNetDense) or the path of a model-config.json");
 
-    public static final ConfigKey<String> INIT_FROM = ConfigKey.ofPattern("mlpf.train.init-from", "|\\S.*",
-            "a model directory, or empty for none", "",
+    public static final ConfigKey<String> INIT_FROM = ConfigKey.ofPattern("mlpf.train.init-from", "\\S.*",
+            "a model directory, or " + NONE, NONE,
             "fine-tuning: a trained model directory whose parameters, model configuration and normalization a new "
-                    + "training starts from (empty: a freshly initialized model of mlpf.train.model-config); --resume "
+                    + "training starts from (none: a freshly initialized model of mlpf.train.model-config); --resume "
                     + "still continues the run's own checkpoints");
 
     /** All keys of this group. */
@@ -151,7 +154,7 @@ public record TrainJobConfig(int workers, int epochs, int batch, double learning
                 seed, target, threads, allReduceTimeout, modelConfig, initFrom);
     }
 
-    /** A copy that fine-tunes the model directory {@code dir} (empty: a fresh model). */
+    /** A copy that fine-tunes the model directory {@code dir} ({@link #NONE}: a fresh model). */
     public TrainJobConfig withInitFrom(String dir) {
         return new TrainJobConfig(workers, epochs, batch, learningRate, maxSteps, checkpointEvery, keepCheckpoints,
                 patience, seed, target, threads, allReduceTimeout, modelConfig, dir);
@@ -159,7 +162,7 @@ public record TrainJobConfig(int workers, int epochs, int batch, double learning
 
     /** True if training starts from a trained model ({@link #initFrom}). */
     public boolean fineTunes() {
-        return !initFrom.isEmpty();
+        return !initFrom.equals(NONE);
     }
 
     /**

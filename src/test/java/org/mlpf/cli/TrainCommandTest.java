@@ -30,7 +30,7 @@ class TrainCommandTest {
                 "--workers", "1", "--epochs", "1", "--batch", "8", "--target", "gen", "--master", "local[2]",
                 "--set", "mlpf.train.model-config=" + data.tinyConfig());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().startsWith("1 workers (cpu()), 4 steps, 1 epochs, 31 training events in "), r.out());
+        assertTrue(r.out().startsWith("1 workers (cpu()), 5 steps, 1 epochs, 31 training events in "), r.out());
         assertTrue(r.out().contains("test accuracy "), r.out());
         assertTrue(r.out().endsWith("model written to " + dir + "\n"), r.out());
         try (MlpfModel m = MlpfModel.load(dir)) {
@@ -52,5 +52,11 @@ class TrainCommandTest {
         MainTest.Run missing = MainTest.run("train", "--in", tmp.resolve("none").toString(), "--model-dir",
                 tmp.resolve("m").toString(), "--master", "local[2]");
         assertEquals(ExitCodes.BAD_DATA, missing.code());
+        MainTest.Run init = MainTest.run("train", "--in", data.ttbar().toString(), "--model-dir",
+                tmp.resolve("m").toString(), "--init-from", tmp.resolve("no-model").toString(), "--master", "local[2]");
+        assertEquals(ExitCodes.USAGE, init.code(), init.err());
+        assertTrue(init.err().startsWith("mlpf train: error: bad value '" + tmp.resolve("no-model")
+                + "' for mlpf.train.init-from"), init.err());
+        assertEquals(1, init.err().lines().count(), init.err());
     }
 }

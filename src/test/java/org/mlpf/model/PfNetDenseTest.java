@@ -203,11 +203,13 @@ class PfNetDenseTest {
     }
 
     @Test
-    void directionOutputsAreCorrectionsToTheElementsOwn() {
-        // with every weight of the eta / phi heads' output layers zeroed, the prediction is the element's direction
+    void kinematicOutputsAreCorrectionsToTheElementsOwn() {
+        // with every weight of the eta / phi / pt / energy heads' output layers zeroed, the prediction is the
+        // element's own direction, pt and energy (tiny config: one hidden layer in those heads, two in energy's)
         try (MlpfModel m = MlpfModel.create(TINY, null)) {
             for (Pair<String, Parameter> p : m.block().getParameters()) {
-                if (p.getKey().matches(".*ffn_(eta|phi)_\\d+dense_1_(weight|bias)")) {
+                if (p.getKey().matches(".*ffn_(eta|phi|pt)_\\d+dense_1_(weight|bias)")
+                        || p.getKey().matches(".*ffn_energy_\\d+dense_2_(weight|bias)")) {
                     NDArray a = p.getValue().getArray();
                     a.subi(a);
                 }
@@ -218,6 +220,10 @@ class PfNetDenseTest {
                 assertEquals(batch.feature(0, i, 2), out[1][i * 6 + 2], 1e-6f, "eta");
                 assertEquals(Math.sin(batch.feature(0, i, 3)), out[1][i * 6 + 3], 1e-6, "sin phi");
                 assertEquals(Math.cos(batch.feature(0, i, 3)), out[1][i * 6 + 4], 1e-6, "cos phi");
+                assertEquals(batch.feature(0, i, 1), out[1][i * 6 + 1], 1e-5f * Math.max(1, batch.feature(0, i, 1)),
+                        "pt");
+                assertEquals(batch.feature(0, i, 4), out[1][i * 6 + 5], 1e-5f * Math.max(1, batch.feature(0, i, 4)),
+                        "energy");
             }
             assertArrayEquals(new float[6], java.util.Arrays.copyOfRange(out[1], 30 * 6, 31 * 6), "padding");
         }
