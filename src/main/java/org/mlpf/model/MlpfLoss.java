@@ -16,7 +16,7 @@ import org.mlpf.physics.ParticleClass;
  * <pre>
  *   100  * focal(logits, cls)                  focal loss, alpha 0.25, gamma 2, on the softmax probabilities
  *   0.01 * (charge - charge')^2
- *   100  * Huber_0.1((pt - pt') / max(pt', 0.1 GeV))   relative
+ *   1e-4 * Huber_1(pt - pt')                   GeV
  *   100  * Huber_0.1(eta - eta')
  *   10   * Huber_0.1(sin phi - sin phi') + 10 * Huber_0.1(cos phi - cos phi')
  *   1e-4 * Huber_1(E - E')                     GeV
@@ -38,9 +38,6 @@ public final class MlpfLoss extends Loss {
     public static final List<String> TERM_NAMES = List.of("cls", "charge", "pt", "eta", "sin_phi", "cos_phi",
             "energy");
 
-    /** Smallest target pt (GeV) the relative pt residual is divided by. */
-    static final float MIN_PT_SCALE = 0.1f;
-
     private final Weights weights;
     private final double alpha;
     private final double gamma;
@@ -50,25 +47,21 @@ public final class MlpfLoss extends Loss {
      *
      * @param cls      weight of the focal loss (100)
      * @param charge   weight of the charge squared error (0.01)
-     * @param pt       weight of the relative pt Huber term (100)
+     * @param pt       weight of the pt Huber term (1e-4)
      * @param eta      weight of the eta Huber term (100)
      * @param sinPhi   weight of the sin phi Huber term (10)
      * @param cosPhi   weight of the cos phi Huber term (10)
      * @param energy   weight of the energy Huber term (1e-4)
-     * @param deltaPt  Huber delta of the relative pt residual (0.1)
+     * @param deltaPt  Huber delta of pt (1 GeV)
      * @param deltaEta Huber delta of eta (0.1)
      * @param deltaPhi Huber delta of sin and cos phi (0.1)
      * @param deltaE   Huber delta of energy (1 GeV)
      */
     public record Weights(double cls, double charge, double pt, double eta, double sinPhi, double cosPhi,
             double energy, double deltaPt, double deltaEta, double deltaPhi, double deltaE) {
-        /**
-         * The ACAT 2021 weights (particleflow {@code parameters/cms.yaml}) but for pt, whose residual is relative
-         * to the target's pt and weighted like eta (100, delta 0.1) instead of 1e-4 x Huber(1 GeV) in GeV
-         * (docs/model.md).
-         */
+        /** The ACAT 2021 weights (particleflow {@code parameters/cms.yaml}). */
         public static Weights acat2021() {
-            return new Weights(100, 0.01, 100, 100, 10, 10, 1e-4, 0.1, 0.1, 0.1, 1);
+            return new Weights(100, 0.01, 1e-4, 100, 10, 10, 1e-4, 1, 0.1, 0.1, 1);
         }
     }
 
@@ -123,9 +116,7 @@ public final class MlpfLoss extends Loss {
         NDList terms = new NDList(7);
         terms.add(reduce(focal, mask, weights.cls(), events));
         terms.add(reduce(charge, particle, weights.charge(), events));
-        // relative: a track measures pt to 1-2 %, and an absolute Huber of 1 GeV cannot see a 2 % error on 10 GeV
-        NDArray ptScale = y.get("..., 2").clip(MIN_PT_SCALE, Float.MAX_VALUE);
-        terms.add(reduce(huber(d.get("..., 1").div(ptScale), weights.deltaPt()), particle, weights.pt(), events));
+        terms.add(reduce(huber(d.get("..., 1"), weights.deltaPt()), particle, weights.pt(), events));
         terms.add(reduce(huber(d.get("..., 2"), weights.deltaEta()), particle, weights.eta(), events));
         terms.add(reduce(huber(d.get("..., 3"), weights.deltaPhi()), particle, weights.sinPhi(), events));
         terms.add(reduce(huber(d.get("..., 4"), weights.deltaPhi()), particle, weights.cosPhi(), events));

@@ -50,7 +50,7 @@ class MlpfLossTest {
         if (y[0] == 0) {
             return new double[] {100 * focal, 0, 0, 0, 0, 0, 0};
         }
-        return new double[] {100 * focal, 0.01 * Math.pow(reg[0] - y[1], 2), 100 * huber((reg[1] - y[2]) / Math.max(y[2], 0.1), 0.1),
+        return new double[] {100 * focal, 0.01 * Math.pow(reg[0] - y[1], 2), 1e-4 * huber(reg[1] - y[2], 1),
             100 * huber(reg[2] - y[3], 0.1), 10 * huber(reg[3] - y[4], 0.1), 10 * huber(reg[4] - y[5], 0.1),
             1e-4 * huber(reg[5] - y[6], 1)};
     }
@@ -97,10 +97,10 @@ class MlpfLossTest {
             assertEquals(expected[k], v.terms()[k], 1e-5 * Math.max(1, Math.abs(expected[k])),
                     MlpfLoss.TERM_NAMES.get(k));
         }
-        // both Huber branches, by hand: relative pt residuals 0.5/10 (quadratic), 3/23 (linear); eta 0.05 (quadratic), 0.3
+        // both Huber branches, by hand: pt residuals 0.5 (quadratic), 3 (linear); eta 0.05 (quadratic), 0.3
         // (linear); the padding element's huge residuals and the class-0 element's (pt 1, eta 0.2, charge 0.1)
         // count for nothing
-        assertEquals(100 * (0.5 * 0.05 * 0.05 + 0.1 * (3.0 / 23 - 0.05)) / 2, v.term("pt"), 1e-5);
+        assertEquals(1e-4 * (0.5 * 0.5 * 0.5 + 1 * (3 - 0.5)) / 2, v.term("pt"), 1e-9);
         assertEquals(100 * (0.5 * 0.05 * 0.05 + 0.1 * (0.3 - 0.05)) / 2, v.term("eta"), 1e-5);
         assertEquals(0.01 * (0.2 * 0.2 + 0) / 2, v.term("charge"), 1e-7);
         assertEquals(new MlpfLoss().evaluate(new NDList(manager.create(flat(y), new Shape(2, 3, 7)),
