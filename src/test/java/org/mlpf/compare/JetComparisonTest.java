@@ -40,15 +40,11 @@ class JetComparisonTest {
     }
 
     private Dataset<Row> parquet(List<Row> rows) {
-        Path dir = tmp.resolve("jets" + rows.size() + "-" + System.nanoTime());
-        spark.createDataFrame(rows, JetSchema.SCHEMA).write().partitionBy(JetSchema.SAMPLE).parquet(dir.toString());
-        return spark.read().parquet(dir.toString());
+        return JetTables.parquet(spark, tmp, rows);
     }
 
     private static Row only(Dataset<Row> t, String filter) {
-        List<Row> rows = t.filter(filter).collectAsList();
-        assertEquals(1, rows.size(), filter + " in " + t.collectAsList());
-        return rows.get(0);
+        return JetTables.only(t, filter);
     }
 
     @Test
