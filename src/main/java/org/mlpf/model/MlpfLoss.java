@@ -1,6 +1,8 @@
 package org.mlpf.model;
 
+import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -21,12 +23,22 @@ import org.mlpf.physics.ParticleClass;
  *   10   * Huber_0.1(sin phi - sin phi') + 10 * Huber_0.1(cos phi - cos phi')
  *   1e-4 * Huber_1(E - E')                     GeV
  * </pre>
- * with {@code focal = sum_c [t_c alpha (1-p_c)^gamma (-log p_c) + (1-t_c) (1-alpha) p_c^gamma (-log(1-p_c))]} over
+ * (the {@link Momentum#ABSOLUTE ACAT 2021 momentum terms}) or, with {@link Momentum#LOG}, the pt and energy terms on
+ * the logarithm of the momentum (docs/physics.md):
+ * <pre>
+ *   100  * Huber_0.1(ln pt - ln pt')
+ *   10   * Huber_0.1(ln E - ln E')             predictions floored at 1 MeV before the logarithm
+ * </pre>
+ * A 1 GeV error costs the same on a 2 GeV and a 200 GeV particle under the absolute terms, so their weight that keeps
+ * the hard particles from dominating leaves the typical particle's momentum almost unconstrained; on the logarithm a
+ * relative error costs the same at every pt, and the best constant is the median of the ratio, not biased low as a
+ * residual divided by the target would be.
+ * With {@code focal = sum_c [t_c alpha (1-p_c)^gamma (-log p_c) + (1-t_c) (1-alpha) p_c^gamma (-log(1-p_c))]} over
  * the one-hot target t (TensorFlow Addons' {@code sigmoid_focal_crossentropy} on softmax outputs, as the reference;
  * {@code 1 - p} is floored at 1e-7 like Keras) and {@code Huber_d(a) = a^2/2} for {@code |a| <= d}, else
  * {@code d (|a| - d/2)}.
  *
- * <p>Written by hand from differentiable NDArray operations, every constant a native 0-d array (STACK.md: Java
+ * <p>Written by hand from differentiable NDArray operations, every constant a native 0-d array (docs/model.md: Java
  * numbers in {@code mul}/{@code pow}/{@code minimum} corrupt gradients in DJL's PyTorch engine).
  *
  * <p>Shapes: labels {@code NDList(y (B, N, 7), mask (B, N))}, predictions {@code NDList(logits (B, N, 8),
@@ -47,27 +59,72 @@ public final class MlpfLoss extends Loss {
      *
      * @param cls      weight of the focal loss (100)
      * @param charge   weight of the charge squared error (0.01)
-     * @param pt       weight of the pt Huber term (1e-4)
+     * @param pt       weight of the pt Huber term (1e-4; 100 on the logarithm)
      * @param eta      weight of the eta Huber term (100)
      * @param sinPhi   weight of the sin phi Huber term (10)
      * @param cosPhi   weight of the cos phi Huber term (10)
-     * @param energy   weight of the energy Huber term (1e-4)
-     * @param deltaPt  Huber delta of pt (1 GeV)
+     * @param energy   weight of the energy Huber term (1e-4; 10 on the logarithm)
+     * @param deltaPt  Huber delta of pt (1 GeV; 0.1 on the logarithm)
      * @param deltaEta Huber delta of eta (0.1)
      * @param deltaPhi Huber delta of sin and cos phi (0.1)
-     * @param deltaE   Huber delta of energy (1 GeV)
+     * @param deltaE   Huber delta of energy (1 GeV; 0.1 on the logarithm)
+     * @param momentum whether the pt and energy terms take the difference in GeV or of the logarithms
      */
     public record Weights(double cls, double charge, double pt, double eta, double sinPhi, double cosPhi,
-            double energy, double deltaPt, double deltaEta, double deltaPhi, double deltaE) {
-        /** The ACAT 2021 weights (particleflow {@code parameters/cms.yaml}). */
+            double energy, double deltaPt, double deltaEta, double deltaPhi, double deltaE, Momentum momentum)
+            implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /** The ACAT 2021 weights (particleflow {@code parameters/cms.yaml}): absolute pt and energy in GeV. */
         public static Weights acat2021() {
-            return new Weights(100, 0.01, 1e-4, 100, 10, 10, 1e-4, 1, 0.1, 0.1, 1);
+            return new Weights(100, 0.01, 1e-4, 100, 10, 10, 1e-4, 1, 0.1, 0.1, 1, Momentum.ABSOLUTE);
+        }
+
+        /** The ACAT 2021 weights with the pt and energy terms on the logarithm ({@link Momentum#LOG}). */
+        public static Weights logMomentum() {
+            return new Weights(100, 0.01, 100, 100, 10, 10, 10, 0.1, 0.1, 0.1, 0.1, Momentum.LOG);
+        }
+
+        /** The weights {@code name} ({@link Momentum#configName}) stands for. */
+        public static Weights named(String name) {
+            return Momentum.of(name) == Momentum.LOG ? logMomentum() : acat2021();
         }
     }
 
-    /** The loss of MLPF.md: ACAT 2021 weights, focal alpha 0.25, gamma 2. */
+    /** How the pt and energy terms measure a momentum error. */
+    public enum Momentum {
+        /** Huber of the difference in GeV (ACAT 2021). */
+        ABSOLUTE,
+        /** Huber of the difference of the natural logarithms: a relative error. */
+        LOG;
+
+        /** The name in configurations: {@code absolute} or {@code log}. */
+        public String configName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The value named {@code name} ({@link #configName}). */
+        public static Momentum of(String name) {
+            for (Momentum m : values()) {
+                if (m.configName().equals(name)) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("unknown momentum loss '" + name + "': absolute or log");
+        }
+    }
+
+    /** Predictions are floored at this momentum (GeV) before the logarithm of {@link Momentum#LOG}. */
+    static final float LOG_FLOOR = 1e-3f;
+
+    /** The loss of docs/model.md: ACAT 2021 weights, focal alpha 0.25, gamma 2. */
     public MlpfLoss() {
-        this(Weights.acat2021(), 0.25, 2.0);
+        this(Weights.acat2021());
+    }
+
+    /** The loss with {@code weights}, focal alpha 0.25, gamma 2. */
+    public MlpfLoss(Weights weights) {
+        this(weights, 0.25, 2.0);
     }
 
     /**
@@ -108,6 +165,12 @@ public final class MlpfLoss extends Loss {
         NDArray focal = negative.add(target.mul(positive.sub(negative))).sum(new int[] {-1});
 
         NDArray d = reg.sub(y.get("..., 1:7"));
+        NDArray dPt = d.get("..., 1");
+        NDArray dE = d.get("..., 5");
+        if (weights.momentum() == Momentum.LOG) {
+            dPt = logRatio(reg.get("..., 1"), y.get("..., 2"));
+            dE = logRatio(reg.get("..., 5"), y.get("..., 6"));
+        }
         NDArray charge = d.get("..., 0").square();
         // An element without a target particle (class 0) has no momentum to regress: its all-zero target row is a
         // placeholder. Counting it would teach the network to pull every uncertain element's pt, eta and phi
@@ -116,12 +179,25 @@ public final class MlpfLoss extends Loss {
         NDList terms = new NDList(7);
         terms.add(reduce(focal, mask, weights.cls(), events));
         terms.add(reduce(charge, particle, weights.charge(), events));
-        terms.add(reduce(huber(d.get("..., 1"), weights.deltaPt()), particle, weights.pt(), events));
+        terms.add(reduce(huber(dPt, weights.deltaPt()), particle, weights.pt(), events));
         terms.add(reduce(huber(d.get("..., 2"), weights.deltaEta()), particle, weights.eta(), events));
         terms.add(reduce(huber(d.get("..., 3"), weights.deltaPhi()), particle, weights.sinPhi(), events));
         terms.add(reduce(huber(d.get("..., 4"), weights.deltaPhi()), particle, weights.cosPhi(), events));
-        terms.add(reduce(huber(d.get("..., 5"), weights.deltaE()), particle, weights.energy(), events));
+        terms.add(reduce(huber(dE, weights.deltaE()), particle, weights.energy(), events));
         return terms;
+    }
+
+    /**
+     * {@code ln(max(predicted, floor)) - ln(max(target, floor))}: the target of an element without a particle is 0
+     * (masked out afterwards, but it must not give an infinity that the mask turns into NaN).
+     */
+    static NDArray logRatio(NDArray predicted, NDArray target) {
+        return predicted.clip(LOG_FLOOR, Float.MAX_VALUE).log().sub(target.clip(LOG_FLOOR, Float.MAX_VALUE).log());
+    }
+
+    /** The weights of the terms. */
+    public Weights weights() {
+        return weights;
     }
 
     /** Huber loss of residuals {@code r}: r^2/2 within delta, linear beyond; element-wise. */

@@ -22,11 +22,12 @@ import org.mlpf.physics.ParticleClass;
 public final class BatchEvaluator {
     private final MlpfModel model;
     private final ParameterStore parameters;
-    private final MlpfLoss loss = new MlpfLoss();
+    private final MlpfLoss loss;
 
-    /** An evaluator of {@code model} (not closed by it). */
-    public BatchEvaluator(MlpfModel model) {
+    /** An evaluator of {@code model} (not closed by it) with the loss of {@code weights}. */
+    public BatchEvaluator(MlpfModel model, MlpfLoss.Weights weights) {
         this.model = model;
+        this.loss = new MlpfLoss(weights);
         this.parameters = new ParameterStore(model.djlModel().getNDManager(), false);
     }
 

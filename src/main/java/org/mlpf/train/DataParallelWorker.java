@@ -13,6 +13,7 @@ import java.util.Map;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import org.mlpf.model.LossValues;
+import org.mlpf.model.MlpfLoss;
 import org.mlpf.model.MlpfModel;
 import org.mlpf.model.ModelDirectory;
 import org.mlpf.model.TrainingMetadata;
@@ -173,7 +174,7 @@ final class DataParallelWorker {
         long loop = System.nanoTime() - started;
         long trainBytes = ring.bytesSent();
         long probe = exchange == null ? 0 : probeRing(ring, exchange.length());
-        Evaluation validation = validate(model, batches, ring);
+        Evaluation validation = validate(model, batches, ring, cfg.loss());
         boolean complete = endStep == spec.stepsPerEpoch();
         if (rank == 0 && !gang.cancelled()) {
             LossValues valLoss = validation.events() > 0 ? validation.loss() : null;
@@ -229,8 +230,9 @@ final class DataParallelWorker {
         return (System.nanoTime() - t0) / calls;
     }
 
-    private Evaluation validate(MlpfModel model, Peeking batches, RingAllReduce ring) throws IOException {
-        BatchEvaluator evaluator = new BatchEvaluator(model);
+    private Evaluation validate(MlpfModel model, Peeking batches, RingAllReduce ring, MlpfLoss.Weights loss)
+            throws IOException {
+        BatchEvaluator evaluator = new BatchEvaluator(model, loss);
         Evaluation local = Evaluation.empty();
         while (batches.peek() != null) {
             Numbered b = batches.next();

@@ -60,7 +60,7 @@ public final class MlpfTrainer implements AutoCloseable {
 
     private final MlpfModel model;
     private final TrainConfig config;
-    private final MlpfLoss loss = new MlpfLoss();
+    private final MlpfLoss loss;
     private final ParameterStore parameterStore;
     private final List<Pair<String, Parameter>> trainable = new ArrayList<>();
     private final AdamOptimizer adam;
@@ -84,6 +84,7 @@ public final class MlpfTrainer implements AutoCloseable {
         }
         this.model = model;
         this.config = config;
+        this.loss = new MlpfLoss(config.loss());
         this.parameterStore = new ParameterStore(model.djlModel().getNDManager(), false);
         for (Pair<String, Parameter> p : model.block().getParameters()) {
             if (p.getValue().requiresGradient()) {

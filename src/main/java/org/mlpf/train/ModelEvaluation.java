@@ -16,6 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.mlpf.model.MlpfLoss;
 import org.mlpf.model.MlpfModel;
 import org.mlpf.schema.TensorSchema;
 import org.mlpf.spark.DeviceChoice;
@@ -31,13 +32,14 @@ final class ModelEvaluation {
     }
 
     /** Evaluates the model of {@code modelDir} on {@code rows} in batches of at most {@code batch} events. */
-    static Evaluation run(SparkSession spark, Dataset<Row> rows, Path modelDir, int batch, int threads) {
+    static Evaluation run(SparkSession spark, Dataset<Row> rows, Path modelDir, int batch, int threads,
+            MlpfLoss.Weights loss) {
         Dataset<Row> in = rows.withColumn(TrainingData.KEY, col(TensorSchema.BUCKET).cast("long"))
                 .sortWithinPartitions(TrainingData.KEY)
                 .select(col(TrainingData.KEY), col(TensorSchema.BUCKET), col(TensorSchema.X), col(TensorSchema.Y));
         StructType schema = in.schema();
         return TrainJob.arrow(spark, in, batch).toJavaRDD()
-                .mapPartitions(new Task(schema, modelDir.toString(), batch, threads))
+                .mapPartitions(new Task(schema, modelDir.toString(), batch, threads, loss))
                 .fold(Evaluation.empty(), Evaluation::plus);
     }
 
@@ -49,12 +51,14 @@ final class ModelEvaluation {
         private final String modelDir;
         private final int batch;
         private final int threads;
+        private final MlpfLoss.Weights loss;
 
-        Task(StructType schema, String modelDir, int batch, int threads) {
+        Task(StructType schema, String modelDir, int batch, int threads, MlpfLoss.Weights loss) {
             this.schema = schema;
             this.modelDir = modelDir;
             this.batch = batch;
             this.threads = threads;
+            this.loss = loss;
         }
 
         @Override
@@ -67,7 +71,7 @@ final class ModelEvaluation {
             DeviceChoice device = DeviceChoice.forTask(TaskContext.get(), engine::getGpuCount);
             Evaluation sum = Evaluation.empty();
             try (MlpfModel model = MlpfModel.load(Path.of(modelDir), device.device())) {
-                BatchEvaluator evaluator = new BatchEvaluator(model);
+                BatchEvaluator evaluator = new BatchEvaluator(model, loss);
                 Iterator<NumberedBatches.Numbered> it = NumberedBatches.decode(arrow, schema, TrainingData.KEY, batch,
                         true);
                 while (it.hasNext()) {

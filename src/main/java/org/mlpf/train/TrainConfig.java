@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.mlpf.model.MlpfLoss;
+
 /**
  * Settings of single-JVM training ({@link MlpfTrainer}); validated on construction, the message naming the field.
  *
@@ -19,9 +21,11 @@ import java.util.Map;
  * @param checkpointEvery   write a checkpoint every this many steps (0: at the end of every epoch only)
  * @param keepCheckpoints   checkpoints kept in the checkpoint directory (older ones are deleted)
  * @param seed              seed of the dropout masks (with the step number: a resumed run draws the same masks)
+ * @param loss              weights of the loss terms (training and validation)
  */
 public record TrainConfig(int epochs, long maxSteps, double learningRate, double finalLearningRate, double beta1,
-        double beta2, double epsilon, int logEvery, long checkpointEvery, int keepCheckpoints, long seed) {
+        double beta2, double epsilon, int logEvery, long checkpointEvery, int keepCheckpoints, long seed,
+        MlpfLoss.Weights loss) {
     public TrainConfig {
         check(epochs >= 1, "epochs", epochs, ">= 1");
         check(maxSteps >= 0, "maxSteps", maxSteps, ">= 0");
@@ -34,6 +38,7 @@ public record TrainConfig(int epochs, long maxSteps, double learningRate, double
         check(logEvery >= 1, "logEvery", logEvery, ">= 1");
         check(checkpointEvery >= 0, "checkpointEvery", checkpointEvery, ">= 0");
         check(keepCheckpoints >= 1, "keepCheckpoints", keepCheckpoints, ">= 1");
+        check(loss != null, "loss", loss, "set");
     }
 
     private static void check(boolean ok, String name, Object value, String rule) {
@@ -44,25 +49,31 @@ public record TrainConfig(int epochs, long maxSteps, double learningRate, double
 
     /** The reference's settings for {@code epochs} passes. */
     public static TrainConfig defaults(int epochs) {
-        return new TrainConfig(epochs, 0, 1.129e-3, 0, 0.9, 0.999, 1e-7, 10, 0, 3, 1);
+        return new TrainConfig(epochs, 0, 1.129e-3, 0, 0.9, 0.999, 1e-7, 10, 0, 3, 1, MlpfLoss.Weights.acat2021());
     }
 
     /** A copy with another step limit. */
     public TrainConfig withMaxSteps(long steps) {
         return new TrainConfig(epochs, steps, learningRate, finalLearningRate, beta1, beta2, epsilon, logEvery,
-                checkpointEvery, keepCheckpoints, seed);
+                checkpointEvery, keepCheckpoints, seed, loss);
     }
 
     /** A copy with another learning rate. */
     public TrainConfig withLearningRate(double lr) {
         return new TrainConfig(epochs, maxSteps, lr, Math.min(finalLearningRate, lr), beta1, beta2, epsilon, logEvery,
-                checkpointEvery, keepCheckpoints, seed);
+                checkpointEvery, keepCheckpoints, seed, loss);
     }
 
     /** A copy with another checkpoint interval. */
     public TrainConfig withCheckpointEvery(long steps) {
         return new TrainConfig(epochs, maxSteps, learningRate, finalLearningRate, beta1, beta2, epsilon, logEvery,
-                steps, keepCheckpoints, seed);
+                steps, keepCheckpoints, seed, loss);
+    }
+
+    /** A copy with other loss weights. */
+    public TrainConfig withLoss(MlpfLoss.Weights w) {
+        return new TrainConfig(epochs, maxSteps, learningRate, finalLearningRate, beta1, beta2, epsilon, logEvery,
+                checkpointEvery, keepCheckpoints, seed, w);
     }
 
     /** The settings as strings, for the model directory's training metadata. */
@@ -78,6 +89,7 @@ public record TrainConfig(int epochs, long maxSteps, double learningRate, double
         m.put("beta2", Double.toString(beta2));
         m.put("epsilon", Double.toString(epsilon));
         m.put("seed", Long.toString(seed));
+        m.put("momentum_loss", loss.momentum().configName());
         return m;
     }
 }

@@ -286,8 +286,9 @@ public final class TrainJob {
             }
             Map<String, String> saved = ModelDirectory.training(checkpoint).settings();
             for (String k : List.of("workers", "batch_per_worker", "steps_per_epoch", "total_steps", "data_seed",
-                    "learning_rate", "target", "tensors", "init_from")) {
-                String want = k.equals("learning_rate") ? cfg.trainConfig(0).asSettings().get(k) : settings.get(k);
+                    "learning_rate", "target", "tensors", "init_from", "momentum_loss")) {
+                String want = k.equals("learning_rate") || k.equals("momentum_loss")
+                        ? cfg.trainConfig(0).asSettings().get(k) : settings.get(k);
                 if (saved.containsKey(k) && !saved.get(k).equals(want)) {
                     throw new CheckpointMismatchException("cannot resume " + dir + ": its checkpoint "
                             + checkpoint.getFileName() + " was trained with " + k + " = " + saved.get(k) + ", this run has " + want
@@ -377,7 +378,7 @@ public final class TrainJob {
             publish(source);
             LOG.info("model written to {} (from {})", dir, source.getFileName());
             Evaluation test = !evaluateTest || data.count(TensorSchema.TEST) == 0 ? Evaluation.empty()
-                    : ModelEvaluation.run(spark, data.test(), dir, cfg.batch(), cfg.threads());
+                    : ModelEvaluation.run(spark, data.test(), dir, cfg.batch(), cfg.threads(), cfg.loss());
             List<MetricsLog.Step> steps = metrics.steps();
             long stepsRun = reports.stream().filter(r -> r.rank() == 0).mapToLong(WorkerReport::steps).sum();
             double stepMs = mean(reports, WorkerReport::loopNanos, stepsRun);

@@ -8,6 +8,7 @@ import java.util.List;
 import org.mlpf.config.ConfigException;
 import org.mlpf.config.ConfigKey;
 import org.mlpf.config.Settings;
+import org.mlpf.model.MlpfLoss;
 import org.mlpf.model.ModelConfig;
 
 /**
@@ -31,10 +32,13 @@ import org.mlpf.model.ModelConfig;
  * @param modelConfig      {@code acat2021} (the ACAT 2021 model of docs/model.md) or a {@code model-config.json} file
  * @param initFrom         a trained model directory whose parameters, configuration and normalization a new training
  *                         starts from (fine-tuning), or {@link #NONE} for a freshly initialized model
+ * @param momentumLoss     the pt and energy terms of the loss: {@code absolute} (ACAT 2021, GeV) or {@code log}
+ *                         ({@link MlpfLoss.Momentum})
  */
 public record TrainJobConfig(int workers, int epochs, int batch, double learningRate, long maxSteps,
                              long checkpointEvery, int keepCheckpoints, int patience, long seed, String target,
-                             int threads, int allReduceTimeout, String modelConfig, String initFrom)
+                             int threads, int allReduceTimeout, String modelConfig, String initFrom,
+                             String momentumLoss)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -84,10 +88,16 @@ public record TrainJobConfig(int workers, int epochs, int batch, double learning
                     + "training starts from (none: a freshly initialized model of mlpf.train.model-config); --resume "
                     + "still continues the run's own checkpoints");
 
+    public static final ConfigKey<String> MOMENTUM_LOSS = ConfigKey.ofChoice("mlpf.train.momentum-loss",
+            List.of(MlpfLoss.Momentum.ABSOLUTE.configName(), MlpfLoss.Momentum.LOG.configName()),
+            MlpfLoss.Momentum.ABSOLUTE.configName(),
+            "pt and energy terms of the loss: absolute (ACAT 2021: 1e-4 x Huber of the error in GeV) or log "
+                    + "(100 x and 10 x Huber of the error of the logarithm: a relative error, docs/physics.md)");
+
     /** All keys of this group. */
     public static final List<ConfigKey<?>> KEYS = List.of(WORKERS, EPOCHS, BATCH, LEARNING_RATE, MAX_STEPS,
             CHECKPOINT_EVERY, KEEP_CHECKPOINTS, PATIENCE, SEED, TARGET, THREADS, ALLREDUCE_TIMEOUT, MODEL_CONFIG,
-            INIT_FROM);
+            INIT_FROM, MOMENTUM_LOSS);
 
     public TrainJobConfig {
         WORKERS.check(workers);
@@ -104,13 +114,15 @@ public record TrainJobConfig(int workers, int epochs, int batch, double learning
         ALLREDUCE_TIMEOUT.check(allReduceTimeout);
         MODEL_CONFIG.check(modelConfig);
         INIT_FROM.check(initFrom);
+        MOMENTUM_LOSS.check(momentumLoss);
     }
 
     /** Reads the record from a configuration. */
     public static TrainJobConfig from(Settings s) {
         return new TrainJobConfig(s.get(WORKERS), s.get(EPOCHS), s.get(BATCH), s.get(LEARNING_RATE), s.get(MAX_STEPS),
                 s.get(CHECKPOINT_EVERY), s.get(KEEP_CHECKPOINTS), s.get(PATIENCE), s.get(SEED), s.get(TARGET),
-                s.get(THREADS), s.get(ALLREDUCE_TIMEOUT), s.get(MODEL_CONFIG), s.get(INIT_FROM));
+                s.get(THREADS), s.get(ALLREDUCE_TIMEOUT), s.get(MODEL_CONFIG), s.get(INIT_FROM),
+                s.get(MOMENTUM_LOSS));
     }
 
     /** The built-in defaults. */
@@ -121,43 +133,54 @@ public record TrainJobConfig(int workers, int epochs, int batch, double learning
     /** A copy with another number of workers. */
     public TrainJobConfig withWorkers(int w) {
         return new TrainJobConfig(w, epochs, batch, learningRate, maxSteps, checkpointEvery, keepCheckpoints, patience,
-                seed, target, threads, allReduceTimeout, modelConfig, initFrom);
+                seed, target, threads, allReduceTimeout, modelConfig, initFrom, momentumLoss);
     }
 
     /** A copy with another batch size per worker. */
     public TrainJobConfig withBatch(int b) {
         return new TrainJobConfig(workers, epochs, b, learningRate, maxSteps, checkpointEvery, keepCheckpoints,
-                patience, seed, target, threads, allReduceTimeout, modelConfig, initFrom);
+                patience, seed, target, threads, allReduceTimeout, modelConfig, initFrom, momentumLoss);
     }
 
     /** A copy with another number of epochs and step limit. */
     public TrainJobConfig withLength(int e, long steps) {
         return new TrainJobConfig(workers, e, batch, learningRate, steps, checkpointEvery, keepCheckpoints, patience,
-                seed, target, threads, allReduceTimeout, modelConfig, initFrom);
+                seed, target, threads, allReduceTimeout, modelConfig, initFrom, momentumLoss);
     }
 
     /** A copy with another checkpoint interval. */
     public TrainJobConfig withCheckpointEvery(long steps) {
         return new TrainJobConfig(workers, epochs, batch, learningRate, maxSteps, steps, keepCheckpoints, patience,
-                seed, target, threads, allReduceTimeout, modelConfig, initFrom);
+                seed, target, threads, allReduceTimeout, modelConfig, initFrom, momentumLoss);
     }
 
     /** A copy with another model configuration ({@link #ACAT2021} or a file). */
     public TrainJobConfig withModelConfig(String m) {
         return new TrainJobConfig(workers, epochs, batch, learningRate, maxSteps, checkpointEvery, keepCheckpoints,
-                patience, seed, target, threads, allReduceTimeout, m, initFrom);
+                patience, seed, target, threads, allReduceTimeout, m, initFrom, momentumLoss);
     }
 
     /** A copy with another early-stopping patience. */
     public TrainJobConfig withPatience(int p) {
         return new TrainJobConfig(workers, epochs, batch, learningRate, maxSteps, checkpointEvery, keepCheckpoints, p,
-                seed, target, threads, allReduceTimeout, modelConfig, initFrom);
+                seed, target, threads, allReduceTimeout, modelConfig, initFrom, momentumLoss);
     }
 
     /** A copy that fine-tunes the model directory {@code dir} ({@link #NONE}: a fresh model). */
     public TrainJobConfig withInitFrom(String dir) {
         return new TrainJobConfig(workers, epochs, batch, learningRate, maxSteps, checkpointEvery, keepCheckpoints,
-                patience, seed, target, threads, allReduceTimeout, modelConfig, dir);
+                patience, seed, target, threads, allReduceTimeout, modelConfig, dir, momentumLoss);
+    }
+
+    /** A copy with another momentum loss ({@link #MOMENTUM_LOSS}). */
+    public TrainJobConfig withMomentumLoss(String m) {
+        return new TrainJobConfig(workers, epochs, batch, learningRate, maxSteps, checkpointEvery, keepCheckpoints,
+                patience, seed, target, threads, allReduceTimeout, modelConfig, initFrom, m);
+    }
+
+    /** The weights of the loss terms of this training. */
+    public MlpfLoss.Weights loss() {
+        return MlpfLoss.Weights.named(momentumLoss);
     }
 
     /** True if training starts from a trained model ({@link #initFrom}). */
@@ -199,6 +222,6 @@ public record TrainJobConfig(int workers, int epochs, int batch, double learning
         TrainConfig d = TrainConfig.defaults(epochs);
         long dropoutSeed = rank == 0 ? seed : seed ^ (0x9E3779B97F4A7C15L * rank);
         return new TrainConfig(epochs, maxSteps, learningRate, 0, d.beta1(), d.beta2(), d.epsilon(), d.logEvery(), 0,
-                keepCheckpoints, dropoutSeed);
+                keepCheckpoints, dropoutSeed, loss());
     }
 }

@@ -2,6 +2,8 @@ package org.mlpf.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -33,6 +35,10 @@ class MlpfLossTest {
 
     /** The formula of docs/model.md, written out for one element in double precision (no regression for class 0). */
     private static double[] elementTerms(float[] logits, float[] reg, float[] y) {
+        return elementTerms(logits, reg, y, MlpfLoss.Momentum.ABSOLUTE);
+    }
+
+    private static double[] elementTerms(float[] logits, float[] reg, float[] y, MlpfLoss.Momentum momentum) {
         double max = Double.NEGATIVE_INFINITY;
         for (float l : logits) {
             max = Math.max(max, l);
@@ -50,9 +56,87 @@ class MlpfLossTest {
         if (y[0] == 0) {
             return new double[] {100 * focal, 0, 0, 0, 0, 0, 0};
         }
-        return new double[] {100 * focal, 0.01 * Math.pow(reg[0] - y[1], 2), 1e-4 * huber(reg[1] - y[2], 1),
-            100 * huber(reg[2] - y[3], 0.1), 10 * huber(reg[3] - y[4], 0.1), 10 * huber(reg[4] - y[5], 0.1),
-            1e-4 * huber(reg[5] - y[6], 1)};
+        double pt = 1e-4 * huber(reg[1] - y[2], 1);
+        double e = 1e-4 * huber(reg[5] - y[6], 1);
+        if (momentum == MlpfLoss.Momentum.LOG) {
+            pt = 100 * huber(Math.log(Math.max(reg[1], 1e-3)) - Math.log(y[2]), 0.1);
+            e = 10 * huber(Math.log(Math.max(reg[5], 1e-3)) - Math.log(y[6]), 0.1);
+        }
+        return new double[] {100 * focal, 0.01 * Math.pow(reg[0] - y[1], 2), pt, 100 * huber(reg[2] - y[3], 0.1),
+            10 * huber(reg[3] - y[4], 0.1), 10 * huber(reg[4] - y[5], 0.1), e};
+    }
+
+    private LossValues oneElement(MlpfLoss loss, float[] y, float[] reg) {
+        float[] logits = {0, 0, 3, 0, 0, 0, 0, 0};
+        return LossValues.of(loss.terms(new NDList(manager.create(y, new Shape(1, 1, 7)),
+                manager.ones(new Shape(1, 1))), new NDList(manager.create(logits, new Shape(1, 1, 8)),
+                manager.create(reg, new Shape(1, 1, 6)))));
+    }
+
+    @Test
+    void theLogMomentumTermsCostARelativeErrorTheSameAtEveryPt() {
+        MlpfLoss log = new MlpfLoss(MlpfLoss.Weights.named("log"));
+        MlpfLoss absolute = new MlpfLoss(MlpfLoss.Weights.named("absolute"));
+        // a charged hadron of 2 GeV and one of 200 GeV, both predicted 10 % high in pt and energy
+        float[] soft = {2, 1, 2, 0.5f, 0, 1, 2.3f};
+        float[] softPred = {1, 2.2f, 0.5f, 0, 1, 2.53f};
+        float[] hard = {2, 1, 200, 0.5f, 0, 1, 230};
+        float[] hardPred = {1, 220, 0.5f, 0, 1, 253};
+        LossValues softLog = oneElement(log, soft, softPred);
+        LossValues hardLog = oneElement(log, hard, hardPred);
+        // 100 x Huber_0.1(ln 1.1), in its quadratic branch (ln 1.1 = 0.095)
+        assertEquals(100 * 0.5 * Math.pow(Math.log(1.1), 2), softLog.term("pt"), 1e-4);
+        assertEquals(softLog.term("pt"), hardLog.term("pt"), 1e-4);
+        assertEquals(10 * 0.5 * Math.pow(Math.log(1.1), 2), hardLog.term("energy"), 1e-4);
+        // the absolute terms weigh the same relative error 1000 times more on the hard particle
+        double ratio = oneElement(absolute, hard, hardPred).term("pt") / oneElement(absolute, soft, softPred).term("pt");
+        assertEquals((20 - 0.5) / (0.5 * 0.2 * 0.2), ratio, 1e-2 * ratio);
+        // every other term is the same under both
+        for (String t : List.of("cls", "charge", "eta", "sin_phi", "cos_phi")) {
+            assertEquals(oneElement(absolute, hard, hardPred).term(t), hardLog.term(t), 1e-6, t);
+        }
+    }
+
+    @Test
+    void theLogMomentumTermsStayFiniteForNegativePredictionsAndEmptyTargets() {
+        MlpfLoss log = new MlpfLoss(MlpfLoss.Weights.named("log"));
+        // a negative pt is floored at 1 MeV: a large but finite cost, ln(10 GeV / 1 MeV) in the linear branch
+        LossValues negative = oneElement(log, new float[] {2, 1, 10, 0, 0, 1, 10},
+                new float[] {1, -3, 0, 0, 1, 10});
+        assertEquals(100 * 0.1 * (Math.log(10 / 1e-3) - 0.05), negative.term("pt"), 1e-2);
+        // an element without a particle has all-zero targets: ln 0 must not turn into NaN under the mask
+        LossValues none = oneElement(log, new float[] {0, 0, 0, 0, 0, 0, 0}, new float[] {1, 5, 0, 0, 1, 5});
+        assertEquals(0, none.term("pt"), 0);
+        assertEquals(0, none.term("energy"), 0);
+        assertEquals(none.term("cls"), none.total(), 1e-6);
+    }
+
+    @Test
+    void theLogMomentumGradientsEqualFiniteDifferences() {
+        float[] logits = {0.3f, -1.2f, 2f, 0.1f, 0f, -0.5f, 1.1f, 0.4f};
+        float[] reg = {0.5f, 12f, 0.33f, 0.15f, 0.8f, 40f};
+        float[] y = {2, 0, 10f, 0.3f, 0.2f, 0.95f, 42f};
+        MlpfLoss log = new MlpfLoss(MlpfLoss.Weights.named("log"));
+        try (NDManager m = manager.newSubManager()) {
+            NDArray r = m.create(reg, new Shape(1, 1, 6));
+            r.setRequiresGradient(true);
+            try (GradientCollector gc = Engine.getEngine(MlpfModel.ENGINE).newGradientCollector()) {
+                gc.backward(log.evaluate(new NDList(m.create(y, new Shape(1, 1, 7)), m.ones(new Shape(1, 1))),
+                        new NDList(m.create(logits, new Shape(1, 1, 8)), r)));
+            }
+            float[] gr = r.getGradient().toFloatArray();
+            double h = 1e-3;
+            for (int k = 0; k < 6; k++) {
+                float[] plus = reg.clone();
+                float[] minus = reg.clone();
+                plus[k] += h;
+                minus[k] -= h;
+                double num = (sum(elementTerms(logits, plus, y, MlpfLoss.Momentum.LOG))
+                        - sum(elementTerms(logits, minus, y, MlpfLoss.Momentum.LOG))) / (2 * h);
+                assertEquals(num, gr[k], 1e-3 * Math.max(1, Math.abs(num)), "d loss / d regression " + k);
+            }
+            assertEquals(100 * 0.1 / 12, gr[1], 1e-4, "linear branch: w delta / pt");
+        }
     }
 
     @Test

@@ -198,7 +198,7 @@ class MlpfTrainerTest {
     void checkpointsAreWholeDirectoriesAndOnlyTheNewestAreKept() throws IOException {
         TrainConfig c = TrainConfig.defaults(1).withCheckpointEvery(1);
         c = new TrainConfig(c.epochs(), c.maxSteps(), c.learningRate(), c.finalLearningRate(), c.beta1(), c.beta2(),
-                c.epsilon(), c.logEvery(), 1, 2, c.seed());
+                c.epsilon(), c.logEvery(), 1, 2, c.seed(), c.loss());
         Path checkpoints = tmp.resolve("ckpt");
         try (MlpfModel model = newModel();
                 MlpfTrainer trainer = new MlpfTrainer(model, c, DATA.size())) {

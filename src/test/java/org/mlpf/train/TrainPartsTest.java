@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mlpf.config.ConfigException;
 import org.mlpf.config.Settings;
 import org.mlpf.model.LossValues;
+import org.mlpf.model.MlpfLoss;
 import org.mlpf.physics.ParticleClass;
 
 /** The small pieces of the train job: config, early stopping, evaluation sums, metrics log, local-cluster settings. */
@@ -40,6 +41,20 @@ class TrainPartsTest {
         assertTrue(bad.getMessage().startsWith("bad value '" + tmp.resolve("none.json")
                 + "' for mlpf.train.model-config"), bad.getMessage());
         assertEquals(org.mlpf.model.ModelConfig.acat2021(), c.model(), "the default is the ACAT 2021 model");
+    }
+
+    @Test
+    void theMomentumLossReachesTheTrainerOfEveryRankAndItsMetadata() {
+        TrainJobConfig c = TrainJobConfig.from(Settings.defaults().with("mlpf.train.momentum-loss", "log", "test"));
+        for (int rank : new int[] {0, 1}) {
+            assertEquals(MlpfLoss.Momentum.LOG, c.trainConfig(rank).loss().momentum());
+            assertEquals(100, c.trainConfig(rank).loss().pt());
+        }
+        assertEquals("log", c.trainConfig(0).asSettings().get("momentum_loss"));
+        assertEquals(MlpfLoss.Momentum.ABSOLUTE, TrainJobConfig.defaults().trainConfig(0).loss().momentum());
+        ConfigException e = assertThrows(ConfigException.class, () -> Settings.defaults()
+                .with("mlpf.train.momentum-loss", "relative", "test"));
+        assertTrue(e.getMessage().contains("mlpf.train.momentum-loss"), e.getMessage());
     }
 
     @Test
