@@ -4,7 +4,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The one SparkSession of the test JVM (surefire runs all tests in one fork): local[2], no UI, few shuffle
- * partitions. Tests never stop it; the JVM's shutdown hook does.
+ * partitions, the project's session defaults ({@code Sessions.applyDefaults}). Tests never stop it; the JVM's shutdown hook does.
  */
 public final class TestSpark {
     private static SparkSession session;
@@ -23,6 +23,7 @@ public final class TestSpark {
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.sql.shuffle.partitions", "2")
                     .getOrCreate();
+            org.mlpf.spark.Sessions.applyDefaults(session);
         }
         return session;
     }

@@ -27,6 +27,7 @@ import org.mlpf.schema.NtupleEvent;
 import org.mlpf.schema.NtupleSchema;
 import org.mlpf.schema.SchemaMismatchException;
 import org.mlpf.spark.InputException;
+import org.mlpf.testing.DamagedParquet;
 import org.mlpf.testing.TestEvents;
 import org.mlpf.testing.TestSpark;
 
@@ -258,6 +259,18 @@ class NtupleValidatorTest {
         InputException e = assertThrows(InputException.class, () -> validate(dir));
         assertTrue(e.getMessage().contains(victim.getFileName().toString()), e.getMessage());
         assertTrue(e.getMessage().contains("cannot read Parquet data"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line");
+    }
+
+    @Test
+    void damageInsideAColumnChunkWithoutCrcFilesIsCaughtByThePageChecksums() throws IOException {
+        Path dir = tmp.resolve("damaged");
+        Path victim = DamagedParquet.writeAndDamage(spark, TestEvents.validRows(400, "ttbar"), dir,
+                "elements", "pz");
+        InputException e = assertThrows(InputException.class, () -> validate(dir));
+        assertTrue(e.getMessage().contains(victim.getFileName().toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot read Parquet data"), e.getMessage());
+        assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("checksum"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), "one line");
     }
 

@@ -1,0 +1,58 @@
+package org.mlpf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlpf.cli.MainTest.Run;
+import org.mlpf.testing.DamagedParquet;
+import org.mlpf.testing.TestEvents;
+import org.mlpf.testing.TestSpark;
+
+/** The input guards of the stages, one case each, through the command line: exit code, one line, no stack trace. */
+class InputGuardsTest {
+    @TempDir
+    Path tmp;
+
+    private static void assertOneLineError(Run r, int code, String... contains) {
+        assertEquals(code, r.code(), r.err());
+        String err = r.err().strip();
+        assertFalse(err.contains("\n"), "one line: " + err);
+        for (String c : contains) {
+            assertTrue(err.contains(c), "'" + c + "' missing from: " + err);
+        }
+    }
+
+    @Test
+    void aFileDamagedInsideAColumnChunkStopsValidateAndTensorizeNamingIt() throws IOException {
+        Path dir = tmp.resolve("damaged");
+        Path victim = DamagedParquet.writeAndDamage(TestSpark.session(), TestEvents.validRows(400, "ttbar"), dir,
+                "elements", "pz");
+        String file = victim.getFileName().toString();
+        assertOneLineError(MainTest.run("validate", "--in", dir.toString()), ExitCodes.BAD_DATA, file, "checksum");
+        Path out = tmp.resolve("tensors");
+        assertOneLineError(MainTest.run("tensorize", "--in", dir.toString(), "--out", out.toString()),
+                ExitCodes.BAD_DATA, file, "checksum");
+        assertFalse(Files.exists(out.resolve("_SUCCESS")), "nothing committed");
+    }
+
+    @Test
+    void aSparkValueSparkRefusesIsAConfigurationErrorNamingTheKey() {
+        Path valid = tmp.resolve("valid");
+        TestEvents.write(TestSpark.session(), TestEvents.validRows(2, "ttbar"), valid, 1);
+        assertOneLineError(MainTest.run("validate", "--in", valid.toString(), "--set",
+                "spark.sql.shuffle.partitions=abc"), ExitCodes.USAGE,
+                "bad value 'abc' for spark.sql.shuffle.partitions (command line --set)", "int");
+        assertOneLineError(MainTest.run("validate", "--in", valid.toString(), "--set",
+                "spark.sql.shuffle.partitions=-3"), ExitCodes.USAGE, "spark.sql.shuffle.partitions");
+        assertEquals(0, MainTest.run("validate", "--in", valid.toString(), "--set",
+                "spark.sql.shuffle.partitions=3", "--set", "spark.mlpf.unknown.key=anything").code(),
+                "valid and undeclared keys pass");
+    }
+}
