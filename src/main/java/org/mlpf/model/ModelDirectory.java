@@ -178,16 +178,16 @@ public final class ModelDirectory {
             stats = NormalizationStats.read(require(dir, NormalizationStats.FILE_NAME));
         }
         Path params = require(dir, m.parametersFile());
-        MessageDigest sha = sha256();
+        checkIntact(dir, m, params);
         MlpfModel model;
         try (InputStream is = Files.newInputStream(params);
-                DataInputStream in = new DataInputStream(new BufferedInputStream(new DigestInputStream(is, sha)))) {
+                DataInputStream in = new DataInputStream(new BufferedInputStream(is))) {
             try {
                 model = MlpfModel.withParameters(config, stats, in, device);
             } catch (IOException e) {
                 throw new IOException(dir + ": " + e.getMessage(), e);
             }
-            // read to the end, so that the checksum covers the whole file and trailing bytes are noticed
+            // the file matched the manifest, so bytes after the last parameter mean another model configuration
             if (in.read() != -1) {
                 model.close();
                 throw new IOException(dir + ": " + m.parametersFile() + " has bytes after the last parameter: it does "
@@ -195,11 +195,6 @@ public final class ModelDirectory {
             }
         }
         try {
-            String digest = HexFormat.of().formatHex(sha.digest());
-            if (!digest.equals(m.parametersSha256())) {
-                throw new IOException(dir + ": " + m.parametersFile() + " has SHA-256 " + digest
-                        + ", the manifest says " + m.parametersSha256() + " (file corrupt or replaced)");
-            }
             if (model.trainableParameterCount() != m.trainableParameters()) {
                 throw new IOException(dir + ": " + model.trainableParameterCount() + " trainable parameters, the "
                         + "manifest says " + m.trainableParameters());
@@ -212,6 +207,29 @@ public final class ModelDirectory {
             throw e;
         }
         return model;
+    }
+
+    /**
+     * The parameters file against the size and SHA-256 the manifest recorded when the model was written, before it is
+     * parsed: a truncated or overwritten copy is named as damaged instead of failing as a model that does not fit.
+     */
+    private static void checkIntact(Path dir, Manifest m, Path params) throws IOException {
+        long size = Files.size(params);
+        if (size != m.parametersBytes()) {
+            throw new IOException(dir + ": " + m.parametersFile() + " is damaged: " + size + " bytes, "
+                    + MANIFEST + " recorded " + m.parametersBytes() + " (truncated or replaced copy; copy the model "
+                    + "directory again)");
+        }
+        MessageDigest sha = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(params), sha)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        String digest = HexFormat.of().formatHex(sha.digest());
+        if (!digest.equals(m.parametersSha256())) {
+            throw new IOException(dir + ": " + m.parametersFile() + " is damaged: SHA-256 " + digest + ", "
+                    + MANIFEST + " recorded " + m.parametersSha256() + " (corrupt or replaced copy; copy the model "
+                    + "directory again)");
+        }
     }
 
     private static void checkNormalization(Path dir, NormalizationStats stats, InputEncoding enc) throws IOException {

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.mlpf.schema.NormalizationStats;
 import org.mlpf.schema.NtupleSchema;
 import org.mlpf.schema.TensorSchema;
@@ -53,7 +54,8 @@ public final class TensorizeJob {
                 refuseOversized(stage, ntuples, cfg, maxOffenders);
             }
             String data = dir.resolve(TensorSchema.DATA_DIR);
-            stage.tensors(ntuples)
+            Dataset<Row> tensors = stage.tensors(ntuples);
+            tensors
                     .sortWithinPartitions(TensorSchema.SAMPLE, TensorSchema.EVENT_ID, TensorSchema.CHUNK)
                     .write().option("maxRecordsPerFile", cfg.shardEvents()).option("parquet.enable.dictionary", "false")
                     .partitionBy(TensorSchema.SPLIT, TensorSchema.BUCKET).parquet(data);
@@ -65,8 +67,8 @@ public final class TensorizeJob {
                         in, cfg.split());
             }
             dir.writeText(NormalizationStats.FILE_NAME, stats.toJson());
-            TensorizeSummary summary = summarize(spark, data, dir.resolve(TensorSchema.QUARANTINE_DIR), cfg,
-                    ntuples.count(), (System.nanoTime() - t0) / 1e9);
+            TensorizeSummary summary = summarize(spark, data, tensors.schema(),
+                    dir.resolve(TensorSchema.QUARANTINE_DIR), cfg, ntuples.count(), (System.nanoTime() - t0) / 1e9);
             dir.writeText(TensorSchema.SUMMARY_FILE, summary.toJson());
             dir.commit();
             LOG.info("tensorized {} events into {} ({} events/s, padding efficiency {})", summary.inputEvents(), out,
@@ -94,9 +96,13 @@ public final class TensorizeJob {
                 + String.join(", ", names) + "; use --oversize split or drop, or a larger bucket");
     }
 
-    private static TensorizeSummary summarize(SparkSession spark, String data, String quarantine, TensorizeConfig cfg,
-                                              long inputEvents, double seconds) {
-        Dataset<Row> t = spark.read().parquet(data);
+    /**
+     * The summary of the written tensors; read with the schema they were written with, because a dataset where every
+     * event went to the quarantine has no data file to infer it from.
+     */
+    private static TensorizeSummary summarize(SparkSession spark, String data, StructType schema, String quarantine,
+                                              TensorizeConfig cfg, long inputEvents, double seconds) {
+        Dataset<Row> t = spark.read().schema(schema).parquet(data);
         Map<String, Long> perSplit = new TreeMap<>();
         for (Row r : t.groupBy(TensorSchema.SPLIT).agg(count("*")).collectAsList()) {
             perSplit.put(r.getString(0), r.getLong(1));

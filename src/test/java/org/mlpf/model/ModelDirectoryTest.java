@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -95,7 +96,11 @@ class ModelDirectoryTest {
         byte[] flipped = p.clone();
         flipped[p.length - 3] ^= 0x40;
         Files.write(params, flipped);
-        assertMessage(dir, "parameters.params has SHA-256");
+        assertMessage(dir, "parameters.params is damaged: SHA-256 ");
+        assertMessage(dir, "model.json recorded " + ModelDirectory.manifest(dir).parametersSha256());
+        Files.write(params, Arrays.copyOf(p, p.length / 2));
+        assertMessage(dir, "parameters.params is damaged: " + p.length / 2 + " bytes, model.json recorded "
+                + p.length + " (truncated");
         Files.write(params, p);
 
         Path norm = dir.resolve(NormalizationStats.FILE_NAME);

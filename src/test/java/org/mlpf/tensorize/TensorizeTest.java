@@ -280,6 +280,17 @@ class TensorizeTest {
                 RowFactory.create(2, 256, 44, 64)), chunks);
     }
 
+    @Test
+    void whenEveryEventIsDroppedTheOutputIsEmptyAndTheQuarantineHoldsThemAll() {
+        Path in = ntuples("allbig", Map.of("ttbar", new int[] {100, 300}));
+        TensorizeSummary s = run(in, tmp.resolve("none"), config("64", "drop"));
+        assertEquals(0, s.rowsPerSplit().values().stream().mapToLong(Long::longValue).sum());
+        assertEquals(Map.of("N elements, more than the largest bucket N", 2L), s.quarantined());
+        assertTrue(Files.exists(tmp.resolve("none").resolve("_SUCCESS")), "committed");
+        assertEquals(2, spark.read().parquet(tmp.resolve("none").resolve(TensorSchema.QUARANTINE_DIR).toString())
+                .count());
+    }
+
     private boolean noTemporaries() {
         try (Stream<Path> s = Files.list(tmp)) {
             return s.noneMatch(p -> p.getFileName().toString().contains(".tmp-"));
