@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int BAD_DATA = 1;
     /** Bad usage: unknown flag, bad configuration key or value. */
     public static final int USAGE = 2;
+    /** Busy: another run holds the resource (the pipeline root's lock); try again later (sysexits' EX_TEMPFAIL). */
+    public static final int BUSY = 75;
     /** An unexpected internal error (a bug): the stack trace goes to stderr. */
     public static final int INTERNAL = 70;
 

@@ -8,6 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import org.mlpf.config.ConfigException;
 import org.mlpf.config.Settings;
 import org.mlpf.generate.io.EventFormatException;
+import org.mlpf.pipeline.RootLock;
 import org.mlpf.schema.SchemaMismatchException;
 import org.mlpf.spark.InputException;
 
@@ -30,7 +31,8 @@ import picocli.CommandLine.ScopeType;
             BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Configuration: conf/*.conf (docs/configuration.md); --conf FILE picks one, --set KEY=VALUE and "
                 + "flags override it.",
-            "Exit codes: 0 ok, 1 invalid or unreadable data, 2 usage or configuration error, 70 internal error."})
+            "Exit codes: 0 ok, 1 invalid or unreadable data, 2 usage or configuration error, 70 internal error, "
+                + "75 busy (another pipeline run holds the root)."})
 public final class Main {
     /** Environment variable naming the default config file (set by jobs/mlpf to conf/local.conf). */
     public static final String CONF_ENV = "MLPF_CONF";
@@ -132,6 +134,10 @@ public final class Main {
                 || ex instanceof EventFormatException) {
             err.println(name + ": error: " + ex.getMessage());
             return ExitCodes.BAD_DATA;
+        }
+        if (ex instanceof RootLock.LockedException) {
+            err.println(name + ": error: " + ex.getMessage());
+            return ExitCodes.BUSY;
         }
         err.println(name + ": internal error: " + ex);
         ex.printStackTrace(err);

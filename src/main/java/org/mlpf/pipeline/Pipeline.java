@@ -101,8 +101,19 @@ public final class Pipeline {
         return f;
     }
 
-    /** Runs the steps (in the given order, which must respect dependencies) and writes the manifest. */
+    /**
+     * Runs the steps (in the given order, which must respect dependencies) and writes the manifest, holding the
+     * root's {@link RootLock} throughout.
+     *
+     * @throws RootLock.LockedException if another run holds the root
+     */
     public List<StepRecord> run(List<Step> steps, Options opts, Map<String, String> settings) {
+        try (RootLock lock = RootLock.acquire(fs, new Path(root))) {
+            return runLocked(steps, opts, settings);
+        }
+    }
+
+    private List<StepRecord> runLocked(List<Step> steps, Options opts, Map<String, String> settings) {
         long t0 = System.nanoTime();
         int first = opts.from() == null ? 0 : STAGES.indexOf(opts.from());
         int last = opts.to() == null ? STAGES.size() - 1 : STAGES.indexOf(opts.to());

@@ -11,9 +11,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlpf.cli.MainTest.Run;
+import org.mlpf.pipeline.RootLock;
 import org.mlpf.testing.DamagedParquet;
 import org.mlpf.testing.TestEvents;
 import org.mlpf.testing.TestSpark;
+
+import com.google.gson.Gson;
 
 /** The input guards of the stages, one case each, through the command line: exit code, one line, no stack trace. */
 class InputGuardsTest {
@@ -40,6 +43,21 @@ class InputGuardsTest {
         assertOneLineError(MainTest.run("tensorize", "--in", dir.toString(), "--out", out.toString()),
                 ExitCodes.BAD_DATA, file, "checksum");
         assertFalse(Files.exists(out.resolve("_SUCCESS")), "nothing committed");
+    }
+
+    @Test
+    void aPipelineRunOnALockedRootExitsBusyNamingTheOwnerBeforeAnyStep() throws IOException {
+        Path root = tmp.resolve("root");
+        Files.createDirectories(root);
+        // held by a live process of this host (this JVM, another holding)
+        Files.writeString(root.resolve(RootLock.FILE), new Gson().toJson(new RootLock.Holder(
+                java.net.InetAddress.getLocalHost().getHostName(), ProcessHandle.current().pid(),
+                "2026-01-01T00:00:00Z", "the-other-run")));
+        assertOneLineError(MainTest.run("pipeline", "--root", root.toString()), ExitCodes.BUSY,
+                "is in use by another pipeline run (pid " + ProcessHandle.current().pid(), RootLock.FILE);
+        try (java.util.stream.Stream<Path> s = Files.list(root)) {
+            assertEquals(java.util.List.of(root.resolve(RootLock.FILE)), s.toList(), "no step ran");
+        }
     }
 
     @Test

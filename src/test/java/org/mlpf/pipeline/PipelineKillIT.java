@@ -66,12 +66,14 @@ class PipelineKillIT {
         p.waitFor(60, TimeUnit.SECONDS);
 
         assertNoPartialData(killed);
+        assertTrue(Files.exists(killed.resolve(RootLock.FILE)), "the killed run's lock is left behind");
         StandaloneCluster.Result again = StandaloneCluster.run(command(killed), ENV, 900);
         assertEquals(0, again.exitCode(), again.output());
         assertTrue(again.output().contains("skipped"), "finished steps are not redone:\n" + again.output());
         assertTrue(again.output().contains("resuming from"), "the training resumes from its checkpoint:\n"
                 + again.output());
         assertNoPartialData(killed);
+        assertFalse(Files.exists(killed.resolve(RootLock.FILE)), "the rerun took over the stale lock and released it");
 
         SparkSession spark = TestSpark.session();
         for (String dataset : List.of("ntuples", "candidates", "jets", "met")) {
