@@ -1,6 +1,5 @@
 package org.mlpf.infer;
 
-import java.util.Arrays;
 
 import org.mlpf.model.ElementPredictions;
 import org.mlpf.physics.ParticleClass;
@@ -9,7 +8,8 @@ import org.mlpf.physics.ParticleClass;
  * The MLPF candidates of one row (an event, or a chunk of one), in primitive arrays: one candidate per real element
  * whose most probable class is not 0 (no particle), in element order. Plain Java, no Spark.
  *
- * <p>Rules, per element: class = argmax of the probabilities (0: no candidate; padding never makes one); charge =
+ * <p>Rules, per element: class = argmax of the probabilities, with the probability of no particle weighted by the
+ * working point ({@code mlpf.infer.no-particle-weight}, 1 by default) (0: no candidate; padding never makes one); charge =
  * the sign of the regressed charge for charged classes (charged hadron, electron, muon), 0 for the others; pt = the
  * regressed value, floored at 0 GeV (an untrained or extrapolating network can regress below 0, which no particle
  * has); eta; phi = atan2 of the regressed sin and cos, in [-pi, pi]; energy = {@code sqrt((pt cosh eta)^2 + m^2)}
@@ -57,13 +57,23 @@ public record EventCandidates(int[] cls, int[] charge, float[] pt, float[] eta, 
      * @param vz          per real element its track vz, cm
      */
     public static EventCandidates of(ElementPredictions p, int b, int numElements, int elemOffset, float[] vz) {
+        return of(p, b, numElements, elemOffset, vz, 1);
+    }
+
+    /**
+     * {@link #of(ElementPredictions, int, int, int, float[])} at the working point {@code noParticleWeight}
+     * ({@link ElementPredictions#predictedClass(int, int, double)}).
+     */
+    public static EventCandidates of(ElementPredictions p, int b, int numElements, int elemOffset, float[] vz,
+            double noParticleWeight) {
         int n = Math.min(numElements, p.numElements());
         int[] cls = new int[n];
         int k = 0;
         for (int i = 0; i < n; i++) {
-            int c = p.isReal(b, i) ? p.predictedClass(b, i) : 0;
+            int c = p.isReal(b, i) ? p.predictedClass(b, i, noParticleWeight) : 0;
+            cls[i] = c;
             if (c != 0) {
-                cls[k++] = c;
+                k++;
             }
         }
         int[] charge = new int[k];
@@ -74,22 +84,24 @@ public record EventCandidates(int[] cls, int[] charge, float[] pt, float[] eta, 
         int[] elem = new int[k];
         float[] cvz = new float[k];
         float[][] probs = new float[k][];
+        int[] kept = new int[k];
         int j = 0;
         for (int i = 0; i < n && j < k; i++) {
-            if (!p.isReal(b, i) || p.predictedClass(b, i) == 0) {
+            if (cls[i] == 0) {
                 continue;
             }
-            int q = isCharged(cls[j]) ? (p.charge(b, i) < 0 ? -1 : 1) : 0;
+            kept[j] = cls[i];
+            int q = isCharged(cls[i]) ? (p.charge(b, i) < 0 ? -1 : 1) : 0;
             charge[j] = q;
             pt[j] = Math.max(p.pt(b, i), 0f);
             eta[j] = p.eta(b, i);
             phi[j] = p.phi(b, i);
-            energy[j] = (float) energy(pt[j], eta[j], ParticleClass.ofIndex(cls[j]).candidateMass());
+            energy[j] = (float) energy(pt[j], eta[j], ParticleClass.ofIndex(cls[i]).candidateMass());
             elem[j] = elemOffset + i;
             cvz[j] = q != 0 ? vz[i] : 0f;
             probs[j] = p.probabilities(b, i);
             j++;
         }
-        return new EventCandidates(Arrays.copyOf(cls, k), charge, pt, eta, phi, energy, elem, cvz, probs);
+        return new EventCandidates(kept, charge, pt, eta, phi, energy, elem, cvz, probs);
     }
 }

@@ -19,8 +19,11 @@ import org.mlpf.config.Settings;
  * @param arrowRows  rows per Arrow record batch handed from Spark to the model (bounds the memory of one batch)
  * @param bufferMb   memory a task may hold in partly filled model batches (batch > 1), MB; past it the fullest one
  *                   runs padded with empty rows
+ * @param noParticleWeight the working point: an element makes a candidate only if its most probable particle class is
+ *                   this many times as probable as no particle (1: the plain argmax; docs/physics.md)
  */
-public record InferConfig(int batch, String split, int threads, int partitions, int arrowRows, int bufferMb)
+public record InferConfig(int batch, String split, int threads, int partitions, int arrowRows, int bufferMb,
+                          double noParticleWeight)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -42,8 +45,13 @@ public record InferConfig(int batch, String split, int threads, int partitions, 
     public static final ConfigKey<Integer> BUFFER_MB = ConfigKey.ofInt("mlpf.infer.buffer-mb", 1, 1_000_000, 256,
             "memory per task for partly filled model batches (batch > 1), MB");
 
+    public static final ConfigKey<Double> NO_PARTICLE_WEIGHT = ConfigKey.ofDouble("mlpf.infer.no-particle-weight", 1.0,
+            100.0, 1.0, "working point: a candidate is made only where a particle class is this many times as probable "
+                    + "as no particle (1: the most probable class)");
+
     /** All keys of this group. */
-    public static final List<ConfigKey<?>> KEYS = List.of(BATCH, SPLIT, THREADS, PARTITIONS, ARROW_ROWS, BUFFER_MB);
+    public static final List<ConfigKey<?>> KEYS = List.of(BATCH, SPLIT, THREADS, PARTITIONS, ARROW_ROWS, BUFFER_MB,
+            NO_PARTICLE_WEIGHT);
 
     public InferConfig {
         BATCH.check(batch);
@@ -52,26 +60,27 @@ public record InferConfig(int batch, String split, int threads, int partitions, 
         PARTITIONS.check(partitions);
         ARROW_ROWS.check(arrowRows);
         BUFFER_MB.check(bufferMb);
+        NO_PARTICLE_WEIGHT.check(noParticleWeight);
     }
 
     /** Reads the record from a configuration. */
     public static InferConfig from(Settings s) {
         return new InferConfig(s.get(BATCH), s.get(SPLIT), s.get(THREADS), s.get(PARTITIONS), s.get(ARROW_ROWS),
-                s.get(BUFFER_MB));
+                s.get(BUFFER_MB), s.get(NO_PARTICLE_WEIGHT));
     }
 
     /** A copy with another batch size. */
     public InferConfig withBatch(int b) {
-        return new InferConfig(b, split, threads, partitions, arrowRows, bufferMb);
+        return new InferConfig(b, split, threads, partitions, arrowRows, bufferMb, noParticleWeight);
     }
 
     /** A copy with another partition count. */
     public InferConfig withPartitions(int p) {
-        return new InferConfig(batch, split, threads, p, arrowRows, bufferMb);
+        return new InferConfig(batch, split, threads, p, arrowRows, bufferMb, noParticleWeight);
     }
 
     /** A copy with another split (of a tensors input). */
     public InferConfig withSplit(String s) {
-        return new InferConfig(batch, s, threads, partitions, arrowRows, bufferMb);
+        return new InferConfig(batch, s, threads, partitions, arrowRows, bufferMb, noParticleWeight);
     }
 }

@@ -174,7 +174,8 @@ final class PredictPartition implements FlatMapFunction<Iterator<byte[]>, Row> {
                 emptyRows += b.input().batchSize() - b.rows().size();
                 for (int k = 0; k < b.rows().size(); k++) {
                     FixedShapeBatcher.RowInfo info = b.rows().get(k);
-                    EventCandidates c = EventCandidates.of(p, k, info.numElements(), info.elemOffset(), info.vz());
+                    EventCandidates c = EventCandidates.of(p, k, info.numElements(), info.elemOffset(), info.vz(),
+                            cfg.noParticleWeight());
                     out.add(toRow(info, c));
                     rowCount++;
                     eventCount += info.elemOffset() == 0 ? 1 : 0;

@@ -66,11 +66,22 @@ public final class ElementPredictions {
 
     /** The most probable class index (0: no particle). */
     public int predictedClass(int b, int i) {
+        return predictedClass(b, i, 1);
+    }
+
+    /**
+     * The most probable class of element {@code i} of row {@code b} with the probability of class 0 (no particle)
+     * weighted by {@code noParticleWeight}: with a weight w, a particle class must be w times as probable as no
+     * particle to make a candidate (a working point; 1 is the plain argmax).
+     */
+    public int predictedClass(int b, int i, double noParticleWeight) {
         int base = row(b, i) * ParticleClass.COUNT;
         int best = 0;
+        double bestScore = probabilities[base] * noParticleWeight;
         for (int c = 1; c < ParticleClass.COUNT; c++) {
-            if (probabilities[base + c] > probabilities[base + best]) {
+            if (probabilities[base + c] > bestScore) {
                 best = c;
+                bestScore = probabilities[base + c];
             }
         }
         return best;

@@ -71,4 +71,24 @@ class EventCandidatesTest {
         assertEquals(1, c.size());
         assertEquals(0, c.elemIndex()[0]);
     }
+
+    @Test
+    void theWorkingPointMakesACandidateOnlyWhereAParticleIsThatManyTimesAsProbableAsNone() {
+        // one event of three elements: a confident photon, an uncertain neutral hadron, an uncertain photon
+        float[] probs = new float[3 * 8];
+        float[][] p = {{0.05f, 0, 0, 0, 0, 0.95f, 0, 0}, {0.3f, 0, 0.5f, 0, 0, 0.2f, 0, 0},
+            {0.45f, 0, 0, 0, 0, 0.55f, 0, 0}};
+        for (int i = 0; i < 3; i++) {
+            System.arraycopy(p[i], 0, probs, i * 8, 8);
+        }
+        float[] reg = new float[3 * 6];
+        ElementPredictions pred = TestPredictions.of(1, 3, probs, reg, new boolean[] {true, true, true});
+        float[] vz = new float[3];
+        assertArrayEquals(new int[] {5, 2, 5}, EventCandidates.of(pred, 0, 3, 0, vz).cls(), "argmax");
+        assertArrayEquals(new int[] {5, 2, 5}, EventCandidates.of(pred, 0, 3, 0, vz, 1).cls(), "weight 1 = argmax");
+        EventCandidates two = EventCandidates.of(pred, 0, 3, 0, vz, 1.5);
+        assertArrayEquals(new int[] {5, 2}, two.cls(), "0.55 < 1.5 x 0.45: the uncertain photon is dropped");
+        assertArrayEquals(new int[] {0, 1}, two.elemIndex());
+        assertArrayEquals(new int[] {5}, EventCandidates.of(pred, 0, 3, 0, vz, 2).cls(), "0.5 < 2 x 0.3");
+    }
 }

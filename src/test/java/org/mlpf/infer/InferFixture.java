@@ -68,7 +68,7 @@ final class InferFixture {
 
     /** Inference settings of the tests: batch 2 (so that calls hold several events), the given partitions. */
     static InferConfig inferConfig(int batch, int partitions) {
-        return new InferConfig(batch, InferConfig.ALL, 1, partitions, 4, 64);
+        return new InferConfig(batch, InferConfig.ALL, 1, partitions, 4, 64, 1);
     }
 
     private void build(SparkSession spark) throws IOException {

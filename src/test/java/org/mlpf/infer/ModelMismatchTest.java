@@ -144,7 +144,7 @@ class ModelMismatchTest {
 
     @Test
     void aSplitTheTensorsDoNotHaveIsNamed() {
-        InferConfig val = new InferConfig(1, "val", 1, 0, 4, 64);
+        InferConfig val = new InferConfig(1, "val", 1, 0, 4, 64, 1);
         Path out = tmp.resolve("out");
         Path onlyTrain = fx.tensors.resolve(TensorSchema.DATA_DIR).resolve("split=train");
         InputException e = assertThrows(InputException.class, () -> InferJob.run(spark, onlyTrain.toString(),
