@@ -17,9 +17,10 @@ import org.mlpf.config.Settings;
  * @param oversize    what to do with events larger than the largest bucket: {@code error}, {@code drop} or
  *                    {@code split}
  * @param shardEvents maximum rows per output file
+ * @param badEvents   events that break the ntuple rules ({@code NtupleGuard}): {@code stop} or {@code quarantine}
  */
 public record TensorizeConfig(List<Integer> buckets, String target, List<Double> split, long seed, String oversize,
-                              int shardEvents) {
+                              int shardEvents, String badEvents) {
     /** Bucket sizes must be multiples of the model's LSH bin size (64 elements per bin). */
     public static final int SLOT_MULTIPLE = 64;
 
@@ -38,8 +39,15 @@ public record TensorizeConfig(List<Integer> buckets, String target, List<Double>
     public static final ConfigKey<Integer> SHARD_EVENTS = ConfigKey.ofInt("mlpf.tensorize.shard-events", 1, 10_000_000,
             500, "maximum rows (events) per output Parquet file");
 
+    public static final ConfigKey<String> BAD_EVENTS = ConfigKey.ofChoice("mlpf.tensorize.bad-events",
+            List.of("stop", "quarantine"), "stop",
+            "events that break the ntuple rules (non-finite or impossible values, unknown codes, another schema "
+                    + "version): stop (exit 1 naming file, event and field; nothing committed) or quarantine (with "
+                    + "the reason)");
+
     /** All keys of this group. */
-    public static final List<ConfigKey<?>> KEYS = List.of(BUCKETS, TARGET, SPLIT, SEED, OVERSIZE, SHARD_EVENTS);
+    public static final List<ConfigKey<?>> KEYS = List.of(BUCKETS, TARGET, SPLIT, SEED, OVERSIZE, SHARD_EVENTS,
+            BAD_EVENTS);
 
     public TensorizeConfig {
         BUCKETS.check(buckets);
@@ -54,6 +62,7 @@ public record TensorizeConfig(List<Integer> buckets, String target, List<Double>
         SEED.check(seed);
         OVERSIZE.check(oversize);
         SHARD_EVENTS.check(shardEvents);
+        BAD_EVENTS.check(badEvents);
         buckets = List.copyOf(buckets);
         split = List.copyOf(split);
     }
@@ -61,7 +70,13 @@ public record TensorizeConfig(List<Integer> buckets, String target, List<Double>
     /** Reads the record from a configuration. */
     public static TensorizeConfig from(Settings s) {
         return new TensorizeConfig(s.get(BUCKETS), s.get(TARGET), s.get(SPLIT), s.get(SEED), s.get(OVERSIZE),
-                s.get(SHARD_EVENTS));
+                s.get(SHARD_EVENTS), s.get(BAD_EVENTS));
+    }
+
+    /** The settings with bad events stopping the job ({@link #BAD_EVENTS} {@code stop}). */
+    public TensorizeConfig(List<Integer> buckets, String target, List<Double> split, long seed, String oversize,
+            int shardEvents) {
+        this(buckets, target, split, seed, oversize, shardEvents, "stop");
     }
 
     /** The largest bucket. */

@@ -59,7 +59,11 @@ public final class TensorizeJob {
                     .sortWithinPartitions(TensorSchema.SAMPLE, TensorSchema.EVENT_ID, TensorSchema.CHUNK)
                     .write().option("maxRecordsPerFile", cfg.shardEvents()).option("parquet.enable.dictionary", "false")
                     .partitionBy(TensorSchema.SPLIT, TensorSchema.BUCKET).parquet(data);
-            stage.quarantine(ntuples).coalesce(1).write().parquet(dir.resolve(TensorSchema.QUARANTINE_DIR));
+            String quarantine = dir.resolve(TensorSchema.QUARANTINE_DIR);
+            stage.quarantine(ntuples).coalesce(1).write().parquet(quarantine);
+            if (cfg.badEvents().equals("stop")) {
+                refuseBroken(spark.read().parquet(quarantine), stage, in);
+            }
             NormalizationStats stats = stage.normalization(ntuples);
             if (stats.count() == 0) {
                 // Fine for a sample used only for evaluation; training refuses statistics without elements.
@@ -79,6 +83,25 @@ public final class TensorizeJob {
         } catch (Exception e) { // Spark's SparkException is checked in Java's eyes but thrown anyway
             throw InputErrors.whileReading(in, files, e);
         }
+    }
+
+    /**
+     * Stops (nothing committed) if the quarantine, already written in the stage's pass, holds an event that breaks the
+     * ntuple rules: one line naming the first such event's file, event and field, and how many there are.
+     */
+    private static void refuseBroken(Dataset<Row> quarantine, TensorizeStage stage, String in) {
+        Dataset<Row> broken = quarantine.filter(col(TensorizeStage.REASON).isin(stage.ruleReasons().toArray()))
+                .orderBy(TensorizeStage.FILE, NtupleSchema.SAMPLE, NtupleSchema.EVENT_ID);
+        List<Row> first = broken.takeAsList(1);
+        if (first.isEmpty()) {
+            return;
+        }
+        Row r = first.get(0);
+        long total = broken.count();
+        throw new InputException(r.getAs(TensorizeStage.FILE) + ": event " + r.getAs(NtupleSchema.SAMPLE) + ":"
+                + r.getAs(NtupleSchema.EVENT_ID) + ": " + r.getAs(TensorizeStage.REASON) + " (" + total
+                + " bad event(s) in " + in + "; nothing written; mlpf validate lists them, --set "
+                + TensorizeConfig.BAD_EVENTS.name() + "=quarantine sets them aside)");
     }
 
     private static void refuseOversized(TensorizeStage stage, Dataset<Row> ntuples, TensorizeConfig cfg, int max) {

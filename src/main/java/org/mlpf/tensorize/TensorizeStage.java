@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sequence;
@@ -32,6 +33,7 @@ import org.mlpf.schema.NormalizationStats;
 import org.mlpf.schema.NtupleSchema;
 import org.mlpf.schema.SchemaCheck;
 import org.mlpf.schema.TensorSchema;
+import org.mlpf.spark.NtupleGuard;
 
 /**
  * The tensorize stage as DataFrame transformations: ntuples in, padded tensors ({@link TensorSchema}), a quarantine
@@ -47,6 +49,8 @@ import org.mlpf.schema.TensorSchema;
 public final class TensorizeStage {
     /** Quarantine column with the reason an event was left out. */
     public static final String REASON = "reason";
+    /** Quarantine column: the file the event was read from. */
+    public static final String FILE = "file";
 
     private static final String N = "_n";
     private static final String LEN = "_len";
@@ -92,22 +96,36 @@ public final class TensorizeStage {
                 size(col(NtupleSchema.ELEMENTS)).as("num_elements"));
     }
 
-    /** Events left out, with the reason: misaligned targets, and oversized events when {@code oversize=drop}. */
+    /** The reasons {@link #quarantine} gives to events that break the ntuple rules. */
+    public List<String> ruleReasons() {
+        return NtupleGuard.reasons(targetColumn());
+    }
+
+    /** Null for an event that keeps the ntuple rules ({@link NtupleGuard}), else the first rule it breaks. */
+    private Column broken() {
+        return NtupleGuard.reason(targetColumn());
+    }
+
+    /**
+     * Events left out, with the reason: events that break the ntuple rules ({@link NtupleGuard}), misaligned
+     * targets, and oversized events when {@code oversize=drop}; the last column names the event's file.
+     */
     public Dataset<Row> quarantine(Dataset<Row> ntuples) {
-        Column reason = when(aligned().unary_$bang(), format_string("%s has %d rows for %d elements", lit(targetColumn()),
+        Column reason = when(broken().isNotNull(), broken()).when(aligned().unary_$bang(), format_string("%s has %d rows for %d elements", lit(targetColumn()),
                 size(col(targetColumn())), size(col(NtupleSchema.ELEMENTS))));
         if (cfg.oversize().equals("drop")) {
             reason = reason.when(oversized(), format_string("%d elements, more than the largest bucket %d",
                     size(col(NtupleSchema.ELEMENTS)), lit(cfg.maxBucket())));
         }
         return ntuples.select(col(NtupleSchema.SAMPLE), col(NtupleSchema.EVENT_ID),
-                        size(col(NtupleSchema.ELEMENTS)).as("num_elements"), reason.as(REASON))
+                        size(col(NtupleSchema.ELEMENTS)).as("num_elements"), reason.as(REASON),
+                        input_file_name().as(FILE))
                 .filter(col(REASON).isNotNull());
     }
 
     /** Events that become tensors. */
     private Dataset<Row> kept(Dataset<Row> ntuples) {
-        Column keep = aligned();
+        Column keep = broken().isNull().and(aligned());
         if (!cfg.oversize().equals("split")) {
             keep = keep.and(oversized().unary_$bang());
         }

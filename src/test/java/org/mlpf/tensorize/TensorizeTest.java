@@ -281,6 +281,31 @@ class TensorizeTest {
     }
 
     @Test
+    void eventsThatBreakTheNtupleRulesStopTheJobOrGoToTheQuarantine() throws IOException {
+        List<Row> rows = new ArrayList<>(TestEvents.validRows(6, "ttbar"));
+        rows.set(1, TestEvents.pionPhotonNeutrino(1, "ttbar").setFeature(0, ElementFeature.PT, Float.NaN).toRow());
+        rows.set(4, TestEvents.pionPhotonNeutrino(4, "ttbar").setFeature(2, ElementFeature.TYP_IDX, 99f).toRow());
+        Path in = tmp.resolve("bad");
+        TestEvents.write(spark, rows, in, 1);
+        InputException e = assertThrows(InputException.class, () -> run(in, tmp.resolve("stopped"),
+                config("64", "error")));
+        assertTrue(e.getMessage().contains(": event ttbar:1: elements.pt: not finite (2 bad event(s)"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("part-"), "names the file: " + e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("stopped")), "nothing committed");
+
+        TensorizeConfig q = config("64", "error");
+        q = new TensorizeConfig(q.buckets(), q.target(), q.split(), q.seed(), q.oversize(), q.shardEvents(),
+                "quarantine");
+        TensorizeSummary s = run(in, tmp.resolve("kept"), q);
+        assertEquals(4, s.rowsPerSplit().values().stream().mapToLong(Long::longValue).sum());
+        assertEquals(Map.of("elements.pt: not finite", 1L, "elements.typ_idx: element type code not in N-N", 1L),
+                s.quarantined());
+        String norm = Files.readString(tmp.resolve("kept").resolve(NormalizationStats.FILE_NAME));
+        assertFalse(norm.contains("NaN") || norm.contains("Infinity"), "finite statistics: " + norm);
+    }
+
+    @Test
     void whenEveryEventIsDroppedTheOutputIsEmptyAndTheQuarantineHoldsThemAll() {
         Path in = ntuples("allbig", Map.of("ttbar", new int[] {100, 300}));
         TensorizeSummary s = run(in, tmp.resolve("none"), config("64", "drop"));
