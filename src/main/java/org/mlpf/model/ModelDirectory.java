@@ -178,16 +178,24 @@ public final class ModelDirectory {
             stats = NormalizationStats.read(require(dir, NormalizationStats.FILE_NAME));
         }
         Path params = require(dir, m.parametersFile());
-        checkIntact(dir, m, params);
+        long size = Files.size(params);
+        if (size != m.parametersBytes()) {
+            throw damaged(dir, m, size + " bytes, " + MANIFEST + " recorded " + m.parametersBytes()
+                    + " (truncated or replaced copy");
+        }
+        MessageDigest sha = sha256();
         MlpfModel model;
         try (InputStream is = Files.newInputStream(params);
-                DataInputStream in = new DataInputStream(new BufferedInputStream(is))) {
+                DataInputStream in = new DataInputStream(new BufferedInputStream(new DigestInputStream(is, sha)))) {
             try {
                 model = MlpfModel.withParameters(config, stats, in, device);
             } catch (IOException e) {
+                // a file that does not parse is damaged if it differs from what the manifest recorded
+                in.transferTo(OutputStream.nullOutputStream());
+                checkDigest(dir, m, sha);
                 throw new IOException(dir + ": " + e.getMessage(), e);
             }
-            // the file matched the manifest, so bytes after the last parameter mean another model configuration
+            // read to the end, so that the checksum covers the whole file and trailing bytes are noticed
             if (in.read() != -1) {
                 model.close();
                 throw new IOException(dir + ": " + m.parametersFile() + " has bytes after the last parameter: it does "
@@ -195,6 +203,7 @@ public final class ModelDirectory {
             }
         }
         try {
+            checkDigest(dir, m, sha);
             if (model.trainableParameterCount() != m.trainableParameters()) {
                 throw new IOException(dir + ": " + model.trainableParameterCount() + " trainable parameters, the "
                         + "manifest says " + m.trainableParameters());
@@ -209,27 +218,18 @@ public final class ModelDirectory {
         return model;
     }
 
-    /**
-     * The parameters file against the size and SHA-256 the manifest recorded when the model was written, before it is
-     * parsed: a truncated or overwritten copy is named as damaged instead of failing as a model that does not fit.
-     */
-    private static void checkIntact(Path dir, Manifest m, Path params) throws IOException {
-        long size = Files.size(params);
-        if (size != m.parametersBytes()) {
-            throw new IOException(dir + ": " + m.parametersFile() + " is damaged: " + size + " bytes, "
-                    + MANIFEST + " recorded " + m.parametersBytes() + " (truncated or replaced copy; copy the model "
-                    + "directory again)");
-        }
-        MessageDigest sha = sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(params), sha)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
+    /** The parameters' SHA-256, read in the same pass as the parameters, against the manifest's. */
+    private static void checkDigest(Path dir, Manifest m, MessageDigest sha) throws IOException {
         String digest = HexFormat.of().formatHex(sha.digest());
         if (!digest.equals(m.parametersSha256())) {
-            throw new IOException(dir + ": " + m.parametersFile() + " is damaged: SHA-256 " + digest + ", "
-                    + MANIFEST + " recorded " + m.parametersSha256() + " (corrupt or replaced copy; copy the model "
-                    + "directory again)");
+            throw damaged(dir, m, "SHA-256 " + digest + ", " + MANIFEST + " recorded " + m.parametersSha256()
+                    + " (corrupt or replaced copy");
         }
+    }
+
+    private static IOException damaged(Path dir, Manifest m, String what) {
+        return new IOException(dir + ": " + m.parametersFile() + " is damaged: " + what
+                + "; copy the model directory again)");
     }
 
     private static void checkNormalization(Path dir, NormalizationStats stats, InputEncoding enc) throws IOException {

@@ -1,7 +1,9 @@
 package org.mlpf.spark;
 
+import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.exists;
+import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
@@ -61,10 +63,10 @@ public final class NtupleGuard {
         }
         rules.add(rule(exists(col(NtupleSchema.ELEMENTS), e -> {
             Column t = e.getField("typ_idx");
-            return t.lt(1).or(t.gt(11)).or(t.notEqual(org.apache.spark.sql.functions.floor(t)));
+            return t.lt(1).or(t.gt(11)).or(t.notEqual(floor(t)));
         }), NtupleSchema.ELEMENTS + ".typ_idx: element type code not in 1-11"));
         for (String name : ETA) {
-            rules.add(rule(exists(col(NtupleSchema.ELEMENTS), e -> functionsAbs(e.getField(name)).geq(MAX_ABS_ETA)),
+            rules.add(rule(exists(col(NtupleSchema.ELEMENTS), e -> abs(e.getField(name)).geq(MAX_ABS_ETA)),
                     NtupleSchema.ELEMENTS + "." + name + ": |eta| >= " + MAX_ABS_ETA));
         }
         for (String name : NON_NEGATIVE) {
@@ -92,10 +94,6 @@ public final class NtupleGuard {
     }
 
     private static Column notFinite(Column x) {
-        return x.isNaN().or(functionsAbs(x).equalTo(Double.POSITIVE_INFINITY));
-    }
-
-    private static Column functionsAbs(Column x) {
-        return org.apache.spark.sql.functions.abs(x);
+        return x.isNaN().or(abs(x).equalTo(Double.POSITIVE_INFINITY));
     }
 }
