@@ -77,7 +77,7 @@ public final class PipelineCommand implements Callable<Integer> {
         SparkSession spark = Sessions.create("mlpf pipeline", s);
         Map<String, String> config = new TreeMap<>();
         s.entries().forEach((k, v) -> config.put(k, v.raw()));
-        List<StepRecord> records = new Pipeline(spark, p.root(), BuildInfo.commit()).run(steps, opts, config);
+        List<StepRecord> records = new Pipeline(spark, p.root(), BuildInfo.codeVersion()).run(steps, opts, config);
         PrintWriter out = spec.commandLine().getOut();
         Pipeline.table(records).forEach(out::println);
         out.println("manifest: " + p.root() + "/manifest.json");
