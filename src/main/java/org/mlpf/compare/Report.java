@@ -318,13 +318,6 @@ final class Report {
                         .append("\" width=\"480\"><figcaption>").append(esc(p.caption())).append("</figcaption></figure>\n");
             }
         }
-        // After every image has loaded or failed, record how many rendered (read by the headless-browser test).
-        sb.append("<p id=\"image-status\"></p>\n<script>window.addEventListener('load', function () {"
-                + "var im = document.images, ok = 0; for (var i = 0; i < im.length; i++) {"
-                + "if (im[i].complete && im[i].naturalWidth > 0) { ok++; } }"
-                + "var s = document.getElementById('image-status'); s.setAttribute('data-loaded', ok);"
-                + "s.setAttribute('data-total', im.length); s.textContent = ok + ' of ' + im.length"
-                + " + ' plots loaded';});</script>\n");
         return sb.append("</body></html>\n").toString();
     }
 
