@@ -74,11 +74,6 @@ public record InferConfig(int batch, String split, int threads, int partitions, 
         return new InferConfig(b, split, threads, partitions, arrowRows, bufferMb, noParticleWeight);
     }
 
-    /** A copy with another partition count. */
-    public InferConfig withPartitions(int p) {
-        return new InferConfig(batch, split, threads, p, arrowRows, bufferMb, noParticleWeight);
-    }
-
     /** A copy with another split (of a tensors input). */
     public InferConfig withSplit(String s) {
         return new InferConfig(batch, s, threads, partitions, arrowRows, bufferMb, noParticleWeight);

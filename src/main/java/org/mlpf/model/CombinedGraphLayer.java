@@ -14,7 +14,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * One scalable graph layer (the seed talk's "Scalable CombinedGraph layer", particleflow's
+ * One scalable graph layer (the "Scalable CombinedGraph layer" of Pata et al., arXiv:2203.00330; particleflow's
  * {@code CombinedGraphLayer}): a distance network embeds every element ({@code distNumLayers} x Dense(hidden,
  * ELU) -> Dense(distanceDim), then ELU); {@link LshBinning} sorts the elements into bins by that embedding;
  * {@link GaussianKernel} builds a dense adjacency inside every bin; {@code numMessages} {@link GhConv}s (each

@@ -14,13 +14,14 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * Locality-sensitive hashing of elements into fixed-size bins (the "LSH binning" of the seed talk's scalable
- * CombinedGraph layer). A frozen random-rotation codebook W (distanceDim x maxNumBins/2, Gaussian, seeded) projects
- * the learned distance embedding; an element's hash is the argmax over {@code [xW, -xW]} using the first
- * {@code max(1, nbins/2)} rotations, so nearby embeddings tend to share a hash. Elements are sorted by hash, and
- * inside a hash bucket by their projection on the first rotation (so that bin membership depends on the elements'
- * embeddings, never on their positions: permutation equivariance), padding after every real element; the sorted
- * sequence is cut into {@code nbins = N / binSize} bins of {@code binSize} consecutive elements.
+ * Locality-sensitive hashing of elements into fixed-size bins (the "LSH binning" of the scalable CombinedGraph
+ * layer of Pata et al., arXiv:2203.00330). A frozen random-rotation codebook W (distanceDim x maxNumBins/2,
+ * Gaussian, seeded) projects the learned distance embedding; an element's hash is the argmax over
+ * {@code [xW, -xW]} using the first {@code max(1, nbins/2)} rotations, so nearby embeddings tend to share a hash.
+ * Elements are sorted by hash, and inside a hash bucket by their projection on the first rotation (so that bin
+ * membership depends on the elements' embeddings, never on their positions: permutation equivariance), padding
+ * after every real element; the sorted sequence is cut into {@code nbins = N / binSize} bins of {@code binSize}
+ * consecutive elements.
  *
  * <p>Shapes: inputs {@code xDist (B, N, D)}, {@code xNode (B, N, F)}, {@code mask (B, N)} (1 real, 0 padding);
  * outputs {@code xDist (B, nbins, binSize, D)}, {@code xNode (B, nbins, binSize, F)}, {@code mask (B, nbins,

@@ -17,7 +17,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 /**
- * Hyper-parameters of {@link PfNetDense}, the GNN-LSH model of MLPF.md section 3. Validates itself on construction
+ * Hyper-parameters of {@link PfNetDense}, the GNN-LSH model of docs/model.md. Validates itself on construction
  * (the message names the field, its value and the allowed range) and is saved with every model as
  * {@code model-config.json}. {@link #acat2021()} is the ACAT 2021 configuration of particleflow's
  * {@code parameters/cms.yaml} (Nov 2021).
@@ -125,7 +125,7 @@ public record ModelConfig(int binSize, int maxNumBins, int distanceDim, int dist
         }
     }
 
-    /** The ACAT 2021 configuration (MLPF.md section 3; particleflow {@code parameters/cms.yaml}, Nov 2021). */
+    /** The ACAT 2021 configuration (arXiv:2203.00330; particleflow {@code parameters/cms.yaml}, Nov 2021). */
     public static ModelConfig acat2021() {
         return new ModelConfig(64, 200, 64, 128, 3, 3, 64, 0.120898, 0.001998, true, 3, 2, 0.008156, 0.016312,
                 new Head(512, 3), new Head(256, 2), new Head(256, 2), new Head(256, 2), new Head(256, 3),

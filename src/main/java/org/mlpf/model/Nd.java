@@ -9,7 +9,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * NDArray helpers shared by the blocks and the loss. They encode three facts of DJL's PyTorch engine (STACK.md):
+ * NDArray helpers shared by the blocks and the loss. They encode three facts of DJL's PyTorch engine:
  * a Java number passed to {@code mul}/{@code div}/{@code pow}/{@code maximum} lives in Java-owned memory that can be
  * freed before backward reads it (use {@link #scalar}); arrays made from Java data keep pointing at a Java buffer
  * (use {@link #nativeCopy}); and every intermediate array holds its native tensor until closed (use

@@ -14,7 +14,7 @@ import org.mlpf.physics.ParticleClass;
 import org.mlpf.schema.ElementFeature;
 
 /**
- * The output heads of PFNetDense (particleflow's {@code OutputDecoding}, MLPF.md section 3). The id branch's
+ * The output heads of PFNetDense (particleflow's {@code OutputDecoding}, docs/model.md). The id branch's
  * decoder input (encoded input concatenated with every common graph layer's output) is layer-normalized into
  * {@code z}; then, per element:
  * <ul>

@@ -18,11 +18,12 @@ import org.mlpf.schema.ElementFeature;
 import org.mlpf.schema.NormalizationStats;
 
 /**
- * PFNetDense, the GNN-LSH model of MLPF (MLPF.md section 3; particleflow {@code mlpf/tfmodel/model.py}, Nov 2021):
- * {@link InputEncoding}, then two stacks of {@link CombinedGraphLayer}s on the encoded input: the id / charge /
- * direction branch ({@code numGraphLayersCommon}, each layer feeding the next) and the energy / pt branch
- * ({@code numGraphLayersEnergy}); the decoder concatenates the encoded input (skip connection) with every common
- * layer's output, and {@link OutputDecoding} produces class logits and the six regressed values.
+ * PFNetDense, the GNN-LSH model of MLPF (docs/model.md; Pata et al., arXiv:2203.00330; particleflow
+ * {@code mlpf/tfmodel/model.py}, Nov 2021): {@link InputEncoding}, then two stacks of {@link CombinedGraphLayer}s
+ * on the encoded input: the id / charge / direction branch ({@code numGraphLayersCommon}, each layer feeding the
+ * next) and the energy / pt branch ({@code numGraphLayersEnergy}); the decoder concatenates the encoded input (skip
+ * connection) with every common layer's output, and {@link OutputDecoding} produces class logits and the six
+ * regressed values.
  *
  * <p>Shapes: input {@code X (B, N, 25)} float32 (the 25 CMS features in {@link ElementFeature} order, padding rows
  * all zero with {@code typ_idx = 0}); outputs {@code logits (B, N, 8)} and {@code regression (B, N, 6)} =

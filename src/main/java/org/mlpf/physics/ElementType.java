@@ -1,7 +1,7 @@
 package org.mlpf.physics;
 
 /**
- * Type of a PF element, with the CMS {@code PFElement} type codes used as {@code typ_idx} (MLPF.md section 1).
+ * Type of a PF element, with the CMS {@code PFElement} type codes used as {@code typ_idx} (docs/ntuple-schema.md).
  * Code 0 marks padding in tensors and never appears in an ntuple.
  */
 public enum ElementType {

@@ -1,7 +1,7 @@
 package org.mlpf.physics;
 
 /**
- * Target class of an element (MLPF.md section 2): index, representative PDG id, and name.
+ * Target class of an element (docs/ntuple-schema.md, Targets): index, representative PDG id, and name.
  * Class 0 means "this element produced no particle".
  */
 public enum ParticleClass {

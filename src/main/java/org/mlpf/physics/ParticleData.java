@@ -100,7 +100,7 @@ public final class ParticleData {
     }
 
     /**
-     * The generator-level target class (MLPF.md section 2) of a final-state particle, ignoring the forward
+     * The generator-level target class (docs/simulation.md, Targets) of a final-state particle, ignoring the forward
      * calorimeter (whose classes HFEM/HFHAD depend on where the particle goes, not what it is): charged hadrons
      * (pi, K, p, Sigma+-, Xi-, Omega-), neutral hadrons (K0L, K0S, n, Lambda, Sigma0, Xi0, undecayed pi0),
      * photons, electrons, muons; NONE for invisible or unknown particles.

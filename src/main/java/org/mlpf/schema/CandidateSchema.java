@@ -29,7 +29,8 @@ public final class CandidateSchema {
 
     /** One candidate. */
     public static final StructType CANDIDATE = new StructType()
-            .add(f(CLS, DataTypes.IntegerType, "particle class index 0-7 (MLPF.md section 2), never 0 for a candidate"))
+            .add(f(CLS, DataTypes.IntegerType,
+                    "particle class index 0-7 (docs/ntuple-schema.md lists the classes), never 0 for a candidate"))
             .add(f(CHARGE, DataTypes.IntegerType, "electric charge in units of e: -1, 0 or +1"))
             .add(f(PT, DataTypes.FloatType, "transverse momentum, GeV"))
             .add(f(ETA, DataTypes.FloatType, "pseudorapidity"))

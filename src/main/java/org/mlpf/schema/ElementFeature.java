@@ -2,11 +2,12 @@ package org.mlpf.schema;
 
 /**
  * The columns of one PF element: the 25 features of the 2021 CMS ntuples in the order of the model's input
- * matrix X (MLPF.md section 1), then the extra columns this project adds. {@link #ordinal()} is the position in
+ * matrix X (docs/ntuple-schema.md), then the extra columns this project adds. {@link #ordinal()} is the position in
  * the element struct and in flat per-element float arrays.
  */
 public enum ElementFeature {
-    TYP_IDX("typ_idx", "element type code 1-11 (MLPF.md section 1), stored as float like the other features"),
+    TYP_IDX("typ_idx", "element type code 1-11 (docs/ntuple-schema.md lists the codes), stored as float like the other "
+            + "features"),
     PT("pt", "transverse momentum at the vertex (tracks) or E/cosh(eta) (clusters), GeV"),
     ETA("eta", "pseudorapidity of the track at the vertex or of the cluster position"),
     PHI("phi", "azimuth, radians in [-pi, pi]"),

@@ -7,7 +7,7 @@ import java.util.List;
 import org.mlpf.physics.ElementType;
 
 /**
- * The model's input encoding of one PF element (MLPF.md section 3, after particleflow's {@code InputEncodingCMS}):
+ * The model's input encoding of one PF element (docs/model.md, after particleflow's {@code InputEncodingCMS}):
  * one-hot of the element type (12), 18 derived features, then the 25 raw CMS features: 55 values. Plain Java,
  * so that tensorize computes normalization statistics on exactly the values the model's input block (which
  * implements the same formulas on NDArrays) will see.

@@ -160,11 +160,6 @@ public final class NtupleEvent {
         return numCandidates;
     }
 
-    /** Number of generator particles so far. */
-    public int numGenParticles() {
-        return numGen;
-    }
-
     /** The event as a row of {@link NtupleSchema#SCHEMA}. */
     public Row toRow() {
         List<Row> els = new ArrayList<>(numElements);

@@ -39,7 +39,7 @@ public final class NtupleSchema {
     /** One PF element: the 25 CMS features (floats, in order), then the extras (see {@link ElementFeature}). */
     public static final StructType ELEMENT = element();
 
-    // Target row, MLPF.md section 2: [class, charge, pt, eta, sin(phi), cos(phi), energy].
+    // Target row (docs/ntuple-schema.md, Targets): [class, charge, pt, eta, sin(phi), cos(phi), energy].
     public static final String T_CLS = "cls";
     public static final String T_CHARGE = "charge";
     public static final String T_PT = "pt";

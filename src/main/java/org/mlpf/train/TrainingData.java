@@ -117,11 +117,6 @@ final class TrainingData {
                 .select(col(KEY), col(TensorSchema.BUCKET), col(TensorSchema.X), col(TensorSchema.Y));
     }
 
-    /** The training rows of epoch {@code epoch} with their batch numbers, in order: the single-JVM view. */
-    Dataset<Row> orderedTrainRows(int epoch, long seed, int batch) {
-        return numbered(train, TensorSchema.TRAIN, seed, epoch, batch, 1).orderBy(KEY, ROW);
-    }
-
     /** Rows of a split with batch number ({@link #KEY}), position in the bucket's order and worker. */
     private Dataset<Row> numbered(Dataset<Row> split, String name, long seed, int epoch, int batch, int workers) {
         Dataset<Row> keys = split.select(TensorSchema.SAMPLE, TensorSchema.EVENT_ID, TensorSchema.CHUNK,

@@ -101,7 +101,7 @@ class MlpfTrainerTest {
 
     @Test
     void dozensOfStepsStayFiniteWhileTheGarbageCollectorRuns() {
-        // Java-owned constants freed by a GC before backward corrupt gradients (STACK.md); force GCs between steps
+        // Java-owned constants freed by a GC before backward corrupt gradients (docs/model.md); force GCs between steps
         try (MlpfModel model = newModel();
                 MlpfTrainer trainer = new MlpfTrainer(model, TrainConfig.defaults(1), 40)) {
             List<Double> loss = new ArrayList<>();

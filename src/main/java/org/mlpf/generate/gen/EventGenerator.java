@@ -70,11 +70,6 @@ final class EventGenerator {
         return reshuffleScale;
     }
 
-    /** The hard state of the last physics event (tests and diagnostics). */
-    HardState hardStateForTest() {
-        return hs;
-    }
-
     /** Generates a physics event: hard scatter and underlying event at vertex 0, then {@code pileup} interactions. */
     void generate(Process process, SplittableRandom rng, int pileup, GenEvent out) {
         rec.begin(out);

@@ -7,7 +7,7 @@ import org.mlpf.physics.ParticleClass;
 import org.mlpf.schema.NtupleEvent;
 
 /**
- * The rule-based baseline particle flow (a simplified CMS PFAlgo, shared/docs/PHYSICS.md). It reads only
+ * The rule-based baseline particle flow (a simplified CMS PFAlgo, docs/simulation.md). It reads only
  * reconstructed quantities (tracks, clusters with their cells, BREM points, superclusters), never the truth:
  * <ol>
  *   <li>Links: a track to the ECAL (HCAL) cluster whose cells contain its extrapolated position at the ECAL

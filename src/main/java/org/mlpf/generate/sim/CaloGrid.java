@@ -120,10 +120,6 @@ public final class CaloGrid {
         return numCells;
     }
 
-    public int numRings() {
-        return ringLo.length;
-    }
-
     /** The ring containing {@code eta}, or -1 outside the layer. */
     public int ring(double eta) {
         int lo = 0;

@@ -79,15 +79,6 @@ final class CaloLayer {
         return numTouched;
     }
 
-    /** Sum of all cell energies, GeV. */
-    double totalEnergy() {
-        double s = 0;
-        for (int i = 0; i < numTouched; i++) {
-            s += energy[touched[i]];
-        }
-        return s;
-    }
-
     /**
      * Builds the clusters.
      *

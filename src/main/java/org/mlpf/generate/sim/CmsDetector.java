@@ -2,7 +2,7 @@ package org.mlpf.generate.sim;
 
 /**
  * The CMS-like detector's fixed numbers: geometry (cm), field (T), resolutions (GeV) and efficiencies, as
- * documented named constants (shared/docs/PHYSICS.md, Delphes CMS card, CMS detector papers). What users may
+ * documented named constants (docs/simulation.md, the Delphes CMS card, CMS detector papers). What users may
  * tune (thresholds) lives in {@link org.mlpf.generate.ReconstructionConfig}; these are physics, not knobs.
  */
 public final class CmsDetector {
@@ -121,7 +121,7 @@ public final class CmsDetector {
     public static final double HCAL_MIP = 2.0;
     public static final double MIP_SPREAD = 0.25;
 
-    // --- Resolutions (PHYSICS.md) ----------------------------------------------------------------------
+    // --- Resolutions (docs/simulation.md, after the Delphes CMS card) ------------------------------------
     public static final double ECAL_CONST = 0.008;
     public static final double ECAL_STOCH = 0.11;
     public static final double ECAL_NOISE = 0.40;
@@ -169,7 +169,7 @@ public final class CmsDetector {
         return (1 + ECAL_ETA_FACTOR * eta * eta) * ECAL_NOISE;
     }
 
-    /** Full ECAL resolution of PHYSICS.md, GeV. */
+    /** Full ECAL resolution (docs/simulation.md), GeV. */
     public static double ecalSigma(double e, double eta) {
         return Fast.hypot(ecalSigmaNoNoise(e, eta), ecalNoise(eta));
     }
@@ -214,7 +214,7 @@ public final class CmsDetector {
 
     /**
      * Relative track pT resolution: constant (multiple scattering) term 0.6 / 1.0 / 2.0 % in |eta| < 0.5 / 1.5 /
-     * 2.5 (PHYSICS.md's 0.6-2 %), growing with pT as in the Delphes CMS card; muons 20 % better.
+     * 2.5, growing with pT as in the Delphes CMS card (docs/simulation.md); muons 20 % better.
      */
     public static double trackPtResolution(double pt, double absEta, boolean muon) {
         double a;

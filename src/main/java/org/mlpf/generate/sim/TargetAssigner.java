@@ -5,7 +5,7 @@ import org.mlpf.physics.ParticleClass;
 import org.mlpf.physics.ParticleData;
 
 /**
- * The generator-level targets {@code ygen} (MLPF.md section 2), with these choices:
+ * The generator-level targets {@code ygen} (docs/simulation.md, Targets), with these choices:
  * <ul>
  *   <li>Only final-state (status 1), visible particles take part; neutrinos never get an element.</li>
  *   <li>A charged particle with a reconstructed track goes to that track: the GSF track for electrons, the KF

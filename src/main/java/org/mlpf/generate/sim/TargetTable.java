@@ -5,10 +5,10 @@ import java.util.Arrays;
 import org.mlpf.schema.NtupleEvent;
 
 /**
- * One target row per element, filled by the one-to-one rule of MLPF.md section 2: every contribution (a generator
- * particle or a PF candidate) lands on one element; several contributions on one element are merged into one
- * target (4-vectors summed, class and charge of the most energetic contribution). Elements without contributions
- * stay class 0. Not thread-safe.
+ * One target row per element, filled by the one-to-one rule of docs/simulation.md (Targets): every contribution (a
+ * generator particle or a PF candidate) lands on one element; several contributions on one element are merged into
+ * one target (4-vectors summed, class and charge of the most energetic contribution). Elements without
+ * contributions stay class 0. Not thread-safe.
  */
 final class TargetTable {
     private int size;

@@ -15,8 +15,8 @@ import org.mlpf.physics.ParticleClass;
 import org.mlpf.schema.NtupleEvent;
 
 /**
- * Efficiency and fake rate of the baseline PF on single-particle guns (|eta| < 2.5, the pT ranges of PHYSICS.md's
- * training table). Efficiency: fraction of generated particles with a candidate of their class within Delta R 0.1.
+ * Efficiency and fake rate of the baseline PF on single-particle guns (|eta| < 2.5, the gun pT ranges of
+ * docs/generator.md). Efficiency: fraction of generated particles with a candidate of their class within Delta R 0.1.
  * Fake rate: fraction of candidates of a class with no generated particle within Delta R 0.1 (any class), and of all
  * candidates with none. The ranges are those documented in docs/simulation.md.
  */

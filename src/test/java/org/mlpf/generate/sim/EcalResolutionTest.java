@@ -14,7 +14,7 @@ import org.mlpf.physics.GenEvent;
 import org.mlpf.schema.ElementFeature;
 import org.mlpf.schema.NtupleEvent;
 
-/** The simulated ECAL reproduces PHYSICS.md's resolution formula for single photons, after clustering. */
+/** The simulated ECAL reproduces the resolution formula of docs/simulation.md for single photons, after clustering. */
 class EcalResolutionTest {
     private static final int EVENTS = 2500;
     private static final double ETA = 0.3;
