@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.loss.Loss;
 import org.mlpf.physics.ParticleClass;
+import org.mlpf.schema.ElementFeature;
 
 /**
  * The MLPF loss (docs/model.md; Pata et al., Eur. Phys. J. C 81 (2021) 381), per element and summed over the real
@@ -41,7 +42,11 @@ import org.mlpf.physics.ParticleClass;
  * <p>Written by hand from differentiable NDArray operations, every constant a native 0-d array (docs/model.md: Java
  * numbers in {@code mul}/{@code pow}/{@code minimum} corrupt gradients in DJL's PyTorch engine).
  *
- * <p>Shapes: labels {@code NDList(y (B, N, 7), mask (B, N))}, predictions {@code NDList(logits (B, N, 8),
+ * <p>With {@link Weights#ptWeight} P0 > 0, an element counts {@code clip(p / P0, 1, 10)} times in every term, p its
+ * target's pT (its own pT if it has no particle): the jets and MET are made of the hard particles, which are few
+ * among the pileup elements that a per-element loss otherwise weighs alike.
+ *
+ * <p>Shapes: labels {@code NDList(y (B, N, 7), mask (B, N)[, element pt (B, N)])} ({@link #labels}), predictions {@code NDList(logits (B, N, 8),
  * regression (B, N, 6))} from {@link PfNetDense}; {@link #terms} returns seven 0-d arrays in {@link #TERM_NAMES}
  * order, already weighted; {@link #evaluate} their sum.
  */
@@ -69,20 +74,39 @@ public final class MlpfLoss extends Loss {
      * @param deltaPhi Huber delta of sin and cos phi (0.1)
      * @param deltaE   Huber delta of energy (1 GeV; 0.1 on the logarithm)
      * @param momentum whether the pt and energy terms take the difference in GeV or of the logarithms
+     * @param ptWeight the scale P0 (GeV) of the per-element weights: an element whose reference pT is p counts
+     *                 {@code clip(p / P0, 1, }{@value #MAX_PT_WEIGHT}{@code )} times in every term (the reference pT:
+     *                 the target's for an element with a particle, the element's own otherwise); 0: every element
+     *                 counts once
      */
     public record Weights(double cls, double charge, double pt, double eta, double sinPhi, double cosPhi,
-            double energy, double deltaPt, double deltaEta, double deltaPhi, double deltaE, Momentum momentum)
-            implements Serializable {
-        private static final long serialVersionUID = 1L;
+            double energy, double deltaPt, double deltaEta, double deltaPhi, double deltaE, Momentum momentum,
+            double ptWeight) implements Serializable {
+        private static final long serialVersionUID = 2L;
+
+        /** The largest per-element weight of {@link #ptWeight}. */
+        public static final double MAX_PT_WEIGHT = 10;
+
+        public Weights {
+            if (!(ptWeight >= 0) || Double.isInfinite(ptWeight)) {
+                throw new IllegalArgumentException("ptWeight must be a finite number >= 0 GeV, got " + ptWeight);
+            }
+        }
+
+        /** A copy with the per-element weight scale {@code p0} (GeV; 0: off). */
+        public Weights withPtWeight(double p0) {
+            return new Weights(cls, charge, pt, eta, sinPhi, cosPhi, energy, deltaPt, deltaEta, deltaPhi, deltaE,
+                    momentum, p0);
+        }
 
         /** The ACAT 2021 weights (particleflow {@code parameters/cms.yaml}): absolute pt and energy in GeV. */
         public static Weights acat2021() {
-            return new Weights(100, 0.01, 1e-4, 100, 10, 10, 1e-4, 1, 0.1, 0.1, 1, Momentum.ABSOLUTE);
+            return new Weights(100, 0.01, 1e-4, 100, 10, 10, 1e-4, 1, 0.1, 0.1, 1, Momentum.ABSOLUTE, 0);
         }
 
         /** The ACAT 2021 weights with the pt and energy terms on the logarithm ({@link Momentum#LOG}). */
         public static Weights logMomentum() {
-            return new Weights(100, 0.01, 100, 100, 10, 10, 10, 0.1, 0.1, 0.1, 0.1, Momentum.LOG);
+            return new Weights(100, 0.01, 100, 100, 10, 10, 10, 0.1, 0.1, 0.1, 0.1, Momentum.LOG, 0);
         }
 
         /** The weights {@code name} ({@link Momentum#configName}) stands for. */
@@ -139,6 +163,19 @@ public final class MlpfLoss extends Loss {
         this.gamma = gamma;
     }
 
+    /**
+     * The labels of {@link #terms} for a batch: the targets, the mask of real elements (those with a non-zero
+     * {@code typ_idx}) and the elements' own pT (for {@link Weights#ptWeight}).
+     *
+     * @param x raw features {@code (B, N, 25)}
+     * @param y targets {@code (B, N, 7)}
+     */
+    public static NDList labels(NDArray x, NDArray y) {
+        NDArray mask = x.get("..., 0").neq(0).toType(DataType.FLOAT32, false);
+        int pt = ElementFeature.PT.ordinal();
+        return new NDList(y, mask, x.get("..., " + pt));
+    }
+
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
         return NDArrays.add(terms(labels, predictions).toArray(new NDArray[0]));
@@ -175,7 +212,20 @@ public final class MlpfLoss extends Loss {
         // An element without a target particle (class 0) has no momentum to regress: its all-zero target row is a
         // placeholder. Counting it would teach the network to pull every uncertain element's pt, eta and phi
         // towards 0, which shifts and shrinks the candidates it does make.
-        NDArray particle = mask.mul(y.get("..., 0").neq(0).toType(mask.getDataType(), false));
+        NDArray hasParticle = y.get("..., 0").neq(0).toType(mask.getDataType(), false);
+        NDArray particle = mask.mul(hasParticle);
+        if (weights.ptWeight() > 0) {
+            if (labels.size() < 3) {
+                throw new IllegalArgumentException("a pt-weighted loss needs the elements' pT as its third label "
+                        + "(MlpfLoss.labels)");
+            }
+            NDArray elementPt = labels.get(2);
+            NDArray targetPt = y.get("..., 2");
+            NDArray reference = elementPt.add(hasParticle.mul(targetPt.sub(elementPt)));
+            NDArray w = reference.div(Nd.scalar(reference, weights.ptWeight())).clip(1f, (float) Weights.MAX_PT_WEIGHT);
+            mask = mask.mul(w);
+            particle = particle.mul(w);
+        }
         NDList terms = new NDList(7);
         terms.add(reduce(focal, mask, weights.cls(), events));
         terms.add(reduce(charge, particle, weights.charge(), events));

@@ -5,7 +5,6 @@ import java.nio.FloatBuffer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import org.mlpf.model.LossValues;
@@ -38,9 +37,8 @@ public final class BatchEvaluator {
         try (NDManager m = model.djlModel().getNDManager().newSubManager()) {
             NDArray x = batch.features(m);
             NDArray y = batch.targets(m);
-            NDArray mask = x.get("..., 0").neq(0).toType(DataType.FLOAT32, false);
             NDList out = model.forward(parameters, x, false);
-            LossValues values = LossValues.of(loss.terms(new NDList(y, mask), out));
+            LossValues values = LossValues.of(loss.terms(MlpfLoss.labels(x, y), out));
             long[] predicted = out.get(0).argMax(-1).toLongArray();
             return Evaluation.ofBatch(values, batch.batchSize(), confusion(batch, predicted));
         }

@@ -19,7 +19,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
@@ -168,11 +167,10 @@ public final class MlpfTrainer implements AutoCloseable {
             SparseDropout.seed(config.seed(), adam.step());
             NDArray x = batch.features(step);
             NDArray y = batch.targets(step);
-            NDArray mask = x.get("..., 0").neq(0).toType(DataType.FLOAT32, false);
             LossValues values;
             try (GradientCollector collector = Engine.getEngine(MlpfModel.ENGINE).newGradientCollector()) {
                 NDList out = model.forward(parameterStore, x, true);
-                NDList terms = loss.terms(new NDList(y, mask), out);
+                NDList terms = loss.terms(MlpfLoss.labels(x, y), out);
                 collector.backward(NDArrays.add(terms.toArray(new NDArray[0])));
                 values = LossValues.of(terms);
             }
@@ -264,9 +262,8 @@ public final class MlpfTrainer implements AutoCloseable {
             try (NDManager step = model.djlModel().getNDManager().newSubManager()) {
                 NDArray x = batch.features(step);
                 NDArray y = batch.targets(step);
-                NDArray mask = x.get("..., 0").neq(0).toType(DataType.FLOAT32, false);
                 NDList out = model.forward(parameterStore, x, false);
-                all.add(LossValues.of(loss.terms(new NDList(y, mask), out)));
+                all.add(LossValues.of(loss.terms(MlpfLoss.labels(x, y), out)));
             }
         }
         return LossValues.mean(all);

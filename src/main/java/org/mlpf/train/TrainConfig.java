@@ -90,6 +90,7 @@ public record TrainConfig(int epochs, long maxSteps, double learningRate, double
         m.put("epsilon", Double.toString(epsilon));
         m.put("seed", Long.toString(seed));
         m.put("momentum_loss", loss.momentum().configName());
+        m.put("pt_weight", Double.toString(loss.ptWeight()));
         return m;
     }
 }

@@ -286,8 +286,8 @@ public final class TrainJob {
             }
             Map<String, String> saved = ModelDirectory.training(checkpoint).settings();
             for (String k : List.of("workers", "batch_per_worker", "steps_per_epoch", "total_steps", "data_seed",
-                    "learning_rate", "target", "tensors", "init_from", "momentum_loss")) {
-                String want = k.equals("learning_rate") || k.equals("momentum_loss")
+                    "learning_rate", "target", "tensors", "init_from", "momentum_loss", "pt_weight")) {
+                String want = k.equals("learning_rate") || k.equals("momentum_loss") || k.equals("pt_weight")
                         ? cfg.trainConfig(0).asSettings().get(k) : settings.get(k);
                 if (saved.containsKey(k) && !saved.get(k).equals(want)) {
                     throw new CheckpointMismatchException("cannot resume " + dir + ": its checkpoint "

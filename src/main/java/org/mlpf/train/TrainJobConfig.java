@@ -34,11 +34,13 @@ import org.mlpf.model.ModelConfig;
  *                         starts from (fine-tuning), or {@link #NONE} for a freshly initialized model
  * @param momentumLoss     the pt and energy terms of the loss: {@code absolute} (ACAT 2021, GeV) or {@code log}
  *                         ({@link MlpfLoss.Momentum})
+ * @param ptWeight         scale P0 (GeV) of the per-element loss weights clip(pT / P0, 1, 10)
+ *                         ({@link MlpfLoss.Weights#ptWeight}); 0: every element counts once
  */
 public record TrainJobConfig(int workers, int epochs, int batch, double learningRate, long maxSteps,
                              long checkpointEvery, int keepCheckpoints, int patience, long seed, String target,
                              int threads, int allReduceTimeout, String modelConfig, String initFrom,
-                             String momentumLoss)
+                             String momentumLoss, double ptWeight)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -94,10 +96,15 @@ public record TrainJobConfig(int workers, int epochs, int batch, double learning
             "pt and energy terms of the loss: absolute (ACAT 2021: 1e-4 x Huber of the error in GeV) or log "
                     + "(100 x and 10 x Huber of the error of the logarithm: a relative error, docs/physics.md)");
 
+    public static final ConfigKey<Double> PT_WEIGHT = ConfigKey.ofDouble("mlpf.train.pt-weight", 0, 1000, 0,
+            "per-element loss weights for the hard particles: an element counts clip(pT / P0, 1, 10) times in every "
+                    + "term, pT its target's (its own without a particle), P0 this value in GeV (0: every element "
+                    + "once; docs/physics.md)");
+
     /** All keys of this group. */
     public static final List<ConfigKey<?>> KEYS = List.of(WORKERS, EPOCHS, BATCH, LEARNING_RATE, MAX_STEPS,
             CHECKPOINT_EVERY, KEEP_CHECKPOINTS, PATIENCE, SEED, TARGET, THREADS, ALLREDUCE_TIMEOUT, MODEL_CONFIG,
-            INIT_FROM, MOMENTUM_LOSS);
+            INIT_FROM, MOMENTUM_LOSS, PT_WEIGHT);
 
     public TrainJobConfig {
         WORKERS.check(workers);
@@ -115,6 +122,7 @@ public record TrainJobConfig(int workers, int epochs, int batch, double learning
         MODEL_CONFIG.check(modelConfig);
         INIT_FROM.check(initFrom);
         MOMENTUM_LOSS.check(momentumLoss);
+        PT_WEIGHT.check(ptWeight);
     }
 
     /** Reads the record from a configuration. */
@@ -122,7 +130,7 @@ public record TrainJobConfig(int workers, int epochs, int batch, double learning
         return new TrainJobConfig(s.get(WORKERS), s.get(EPOCHS), s.get(BATCH), s.get(LEARNING_RATE), s.get(MAX_STEPS),
                 s.get(CHECKPOINT_EVERY), s.get(KEEP_CHECKPOINTS), s.get(PATIENCE), s.get(SEED), s.get(TARGET),
                 s.get(THREADS), s.get(ALLREDUCE_TIMEOUT), s.get(MODEL_CONFIG), s.get(INIT_FROM),
-                s.get(MOMENTUM_LOSS));
+                s.get(MOMENTUM_LOSS), s.get(PT_WEIGHT));
     }
 
     /** The built-in defaults. */
@@ -133,54 +141,54 @@ public record TrainJobConfig(int workers, int epochs, int batch, double learning
     /** A copy with another number of workers. */
     public TrainJobConfig withWorkers(int w) {
         return new TrainJobConfig(w, epochs, batch, learningRate, maxSteps, checkpointEvery, keepCheckpoints, patience,
-                seed, target, threads, allReduceTimeout, modelConfig, initFrom, momentumLoss);
+                seed, target, threads, allReduceTimeout, modelConfig, initFrom, momentumLoss, ptWeight);
     }
 
     /** A copy with another batch size per worker. */
     public TrainJobConfig withBatch(int b) {
         return new TrainJobConfig(workers, epochs, b, learningRate, maxSteps, checkpointEvery, keepCheckpoints,
-                patience, seed, target, threads, allReduceTimeout, modelConfig, initFrom, momentumLoss);
+                patience, seed, target, threads, allReduceTimeout, modelConfig, initFrom, momentumLoss, ptWeight);
     }
 
     /** A copy with another number of epochs and step limit. */
     public TrainJobConfig withLength(int e, long steps) {
         return new TrainJobConfig(workers, e, batch, learningRate, steps, checkpointEvery, keepCheckpoints, patience,
-                seed, target, threads, allReduceTimeout, modelConfig, initFrom, momentumLoss);
+                seed, target, threads, allReduceTimeout, modelConfig, initFrom, momentumLoss, ptWeight);
     }
 
     /** A copy with another checkpoint interval. */
     public TrainJobConfig withCheckpointEvery(long steps) {
         return new TrainJobConfig(workers, epochs, batch, learningRate, maxSteps, steps, keepCheckpoints, patience,
-                seed, target, threads, allReduceTimeout, modelConfig, initFrom, momentumLoss);
+                seed, target, threads, allReduceTimeout, modelConfig, initFrom, momentumLoss, ptWeight);
     }
 
     /** A copy with another model configuration ({@link #ACAT2021} or a file). */
     public TrainJobConfig withModelConfig(String m) {
         return new TrainJobConfig(workers, epochs, batch, learningRate, maxSteps, checkpointEvery, keepCheckpoints,
-                patience, seed, target, threads, allReduceTimeout, m, initFrom, momentumLoss);
+                patience, seed, target, threads, allReduceTimeout, m, initFrom, momentumLoss, ptWeight);
     }
 
     /** A copy with another early-stopping patience. */
     public TrainJobConfig withPatience(int p) {
         return new TrainJobConfig(workers, epochs, batch, learningRate, maxSteps, checkpointEvery, keepCheckpoints, p,
-                seed, target, threads, allReduceTimeout, modelConfig, initFrom, momentumLoss);
+                seed, target, threads, allReduceTimeout, modelConfig, initFrom, momentumLoss, ptWeight);
     }
 
     /** A copy that fine-tunes the model directory {@code dir} ({@link #NONE}: a fresh model). */
     public TrainJobConfig withInitFrom(String dir) {
         return new TrainJobConfig(workers, epochs, batch, learningRate, maxSteps, checkpointEvery, keepCheckpoints,
-                patience, seed, target, threads, allReduceTimeout, modelConfig, dir, momentumLoss);
+                patience, seed, target, threads, allReduceTimeout, modelConfig, dir, momentumLoss, ptWeight);
     }
 
     /** A copy with another momentum loss ({@link #MOMENTUM_LOSS}). */
     public TrainJobConfig withMomentumLoss(String m) {
         return new TrainJobConfig(workers, epochs, batch, learningRate, maxSteps, checkpointEvery, keepCheckpoints,
-                patience, seed, target, threads, allReduceTimeout, modelConfig, initFrom, m);
+                patience, seed, target, threads, allReduceTimeout, modelConfig, initFrom, m, ptWeight);
     }
 
     /** The weights of the loss terms of this training. */
     public MlpfLoss.Weights loss() {
-        return MlpfLoss.Weights.named(momentumLoss);
+        return MlpfLoss.Weights.named(momentumLoss).withPtWeight(ptWeight);
     }
 
     /** True if training starts from a trained model ({@link #initFrom}). */

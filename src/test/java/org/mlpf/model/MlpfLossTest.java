@@ -1,6 +1,8 @@
 package org.mlpf.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -71,6 +73,61 @@ class MlpfLossTest {
         return LossValues.of(loss.terms(new NDList(manager.create(y, new Shape(1, 1, 7)),
                 manager.ones(new Shape(1, 1))), new NDList(manager.create(logits, new Shape(1, 1, 8)),
                 manager.create(reg, new Shape(1, 1, 6)))));
+    }
+
+    /** Three elements of one event: a 50 GeV charged hadron, a 3 GeV photon, and a 40 GeV track without a particle. */
+    private NDList threeElements(MlpfLoss loss) {
+        float[] y = {1, 1, 50, 0.5f, 0, 1, 56, 5, 0, 3, -1, 0.6f, 0.8f, 4.6f, 0, 0, 0, 0, 0, 0, 0};
+        float[] reg = {0.8f, 47, 0.45f, 0.05f, 0.98f, 52, 0, 3.3f, -1.1f, 0.55f, 0.85f, 5.2f, 0.5f, 35, 0.2f, 0, 1, 36};
+        float[] logits = {0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0.5f, 1, 0, 0, 0, 0, 0, 0};
+        float[] x = new float[3 * 25];
+        x[0] = 1; // TRACK, CLUSTER, TRACK: typ_idx is column 0, pt column ElementFeature.PT
+        x[25] = 4;
+        x[50] = 1;
+        int pt = org.mlpf.schema.ElementFeature.PT.ordinal();
+        x[pt] = 49;
+        x[25 + pt] = 2.5f;
+        x[50 + pt] = 40;
+        NDArray xs = manager.create(x, new Shape(1, 3, 25));
+        return loss.terms(MlpfLoss.labels(xs, manager.create(y, new Shape(1, 3, 7))),
+                new NDList(manager.create(logits, new Shape(1, 3, 8)), manager.create(reg, new Shape(1, 3, 6))));
+    }
+
+    @Test
+    void thePtWeightCountsAnElementClipOfItsPtOverP0Times() {
+        MlpfLoss.Weights log = MlpfLoss.Weights.named("log");
+        LossValues plain = LossValues.of(threeElements(new MlpfLoss(log)));
+        LossValues weighted = LossValues.of(threeElements(new MlpfLoss(log.withPtWeight(10))));
+        // per element, unweighted: the terms of each element alone
+        float[][] y = {{1, 1, 50, 0.5f, 0, 1, 56}, {5, 0, 3, -1, 0.6f, 0.8f, 4.6f}, {0, 0, 0, 0, 0, 0, 0}};
+        float[][] reg = {{0.8f, 47, 0.45f, 0.05f, 0.98f, 52}, {0, 3.3f, -1.1f, 0.55f, 0.85f, 5.2f},
+            {0.5f, 35, 0.2f, 0, 1, 36}};
+        float[][] logits = {{0, 3, 0, 0, 0, 0, 0, 0}, {0, 0, 0, 0, 0, 2, 0, 0}, {0.5f, 1, 0, 0, 0, 0, 0, 0}};
+        // weights: the hadron its target's 50 GeV / 10 = 5; the photon 3 / 10 clipped to 1; the track without a
+        // particle its own 40 GeV / 10 = 4 (class term only: it has no regression)
+        double[] w = {5, 1, 4};
+        for (int t = 0; t < MlpfLoss.TERM_NAMES.size(); t++) {
+            double want = 0;
+            double unweighted = 0;
+            for (int e = 0; e < 3; e++) {
+                double[] terms = elementTerms(logits[e], reg[e], y[e], MlpfLoss.Momentum.LOG);
+                want += w[e] * terms[t];
+                unweighted += terms[t];
+            }
+            String name = MlpfLoss.TERM_NAMES.get(t);
+            assertEquals(unweighted, plain.term(name), 1e-3 * Math.max(1, unweighted), name);
+            assertEquals(want, weighted.term(name), 1e-3 * Math.max(1, want), name);
+        }
+        // the weight is capped at 10: P0 = 1 GeV gives the 50 GeV hadron 10, not 50
+        LossValues capped = LossValues.of(threeElements(new MlpfLoss(log.withPtWeight(1))));
+        double hadronCls = elementTerms(logits[0], reg[0], y[0], MlpfLoss.Momentum.LOG)[0];
+        double photonCls = elementTerms(logits[1], reg[1], y[1], MlpfLoss.Momentum.LOG)[0];
+        double trackCls = elementTerms(logits[2], reg[2], y[2], MlpfLoss.Momentum.LOG)[0];
+        assertEquals(10 * hadronCls + 3 * photonCls + 10 * trackCls, capped.term("cls"), 1e-3 * capped.term("cls"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MlpfLoss(
+                log.withPtWeight(10)).terms(new NDList(manager.zeros(new Shape(1, 1, 7)), manager.ones(new Shape(1, 1))),
+                new NDList(manager.zeros(new Shape(1, 1, 8)), manager.zeros(new Shape(1, 1, 6)))));
+        assertTrue(e.getMessage().contains("third label"), e.getMessage());
     }
 
     @Test

@@ -257,7 +257,7 @@ class TrainJobTest {
     @Test
     void aTargetOtherThanTheTensorsIsRefusedBeforeAnyWork() {
         TrainJobConfig cfg = new TrainJobConfig(1, 1, 4, 2e-3, 0, 0, 3, 0, 1, "cand", 1, 600,
-                data.tinyConfig().toString(), TrainJobConfig.NONE, "absolute");
+                data.tinyConfig().toString(), TrainJobConfig.NONE, "absolute", 0);
         ConfigException e = assertThrows(ConfigException.class, () -> train(cfg, tmp.resolve("m"), false));
         assertEquals("--target cand does not match the tensors: " + data.ttbar() + " was tensorized with target gen "
                 + "(summary.json); train with --target gen or tensorize again with --target cand", e.getMessage());
