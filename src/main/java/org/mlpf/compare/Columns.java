@@ -13,6 +13,7 @@ final class Columns {
     static final String JET_DEFINITION = "jet_definition";
     static final String JET_EFFICIENCY_PT = "jet_efficiency_pt";
     static final String JET_CONSTITUENTS = "jet_constituents";
+    static final String JET_CLASS_RESIDUALS = "jet_class_residuals";
     static final String PARTICLE_RESPONSE = "particle_response";
 
     // headline and verdict: PF and MLPF side by side.
@@ -41,6 +42,11 @@ final class Columns {
     static final String CHARGED_FRACTION = "charged_fraction";
     static final String NEUTRAL_FRACTION = "neutral_fraction";
     static final String MULTIPLICITY_RATIO = "multiplicity_ratio";
+
+    // jet_class_residuals (with n_jets; the mean and the rms each have a "_err" column).
+    static final String GROUP = "group";
+    static final String MEAN_RESIDUAL = "mean_residual";
+    static final String RMS_RESIDUAL = "rms_residual";
 
     // particle_response.
     static final String IQR_ERR = "iqr_err";

@@ -1,6 +1,9 @@
 package org.mlpf.compare;
 
 import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
@@ -12,9 +15,12 @@ import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sqrt;
+import static org.apache.spark.sql.functions.stddev_samp;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +32,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.mlpf.physics.ParticleClass;
 import org.mlpf.schema.CandidateSchema;
 import org.mlpf.schema.JetSchema;
 import org.mlpf.schema.NtupleSchema;
@@ -56,6 +63,16 @@ final class JetComparison {
 
     private static final String IDX = "idx";
     private static final String INPUT_PT = "c_pt";
+    private static final String GROUP = "grp";
+    /**
+     * The particle groups of {@code jet_class_residuals}: candidate classes with the HF ones in their kind (HF HAD
+     * with the neutral hadrons, HF EM with the photons); gen particles by species (electrons, muons, photons, other
+     * charged: charged hadrons, other neutral: neutral hadrons).
+     */
+    static final List<ParticleClass> GROUPS = List.of(ParticleClass.CHARGED_HADRON, ParticleClass.NEUTRAL_HADRON,
+            ParticleClass.PHOTON, ParticleClass.ELECTRON, ParticleClass.MUON);
+    /** The group label of the row that sums every group: the jet's pT response residual. */
+    static final String ALL_GROUPS = "all";
     private static final String CHARGED = "charged";
 
     private JetComparison() {
@@ -122,7 +139,10 @@ final class JetComparison {
         t.put("jet_pt_distribution", histogram(all, col("pt"), 0, PT_HIST_WIDTH, (int) (PT_HIST_MAX / PT_HIST_WIDTH)));
         t.put("jet_eta_distribution", histogram(all.filter(col("pt").geq(ptMin)), col("eta"), -5, ETA_HIST_WIDTH,
                 (int) (10 / ETA_HIST_WIDTH)));
-        inputs.ifPresent(in -> t.put(Columns.JET_CONSTITUENTS, constituents(all, gen, matched, in, cfg)));
+        inputs.ifPresent(in -> {
+            t.put(Columns.JET_CONSTITUENTS, constituents(all, gen, matched, in, cfg));
+            t.put(Columns.JET_CLASS_RESIDUALS, classResiduals(all, matched, in, cfg));
+        });
         return t;
     }
 
@@ -139,7 +159,8 @@ final class JetComparison {
                 .select(col(NtupleSchema.SAMPLE), col(NtupleSchema.EVENT_ID),
                         lit(JetSchema.SOURCE_GEN).as(JetSchema.SOURCE), col(IDX),
                         sqrt(px.multiply(px).plus(py.multiply(py))).as(INPUT_PT),
-                        col("p." + NtupleSchema.G_CHARGE).notEqual(0).as(CHARGED));
+                        col("p." + NtupleSchema.G_CHARGE).notEqual(0).as(CHARGED),
+                        genGroup(col("p." + NtupleSchema.G_PDG_ID), col("p." + NtupleSchema.G_CHARGE)).as(GROUP));
         Dataset<Row> out = g.unionByName(candidates(ntuples, NtupleSchema.PF_CANDIDATES, JetSchema.SOURCE_PF));
         return mlpf.map(m -> out.unionByName(candidates(m, CandidateSchema.CANDIDATES, JetSchema.SOURCE_MLPF)))
                 .orElse(out);
@@ -150,7 +171,115 @@ final class JetComparison {
                         posexplode(col(list)).as(new String[] {IDX, "c"}))
                 .select(col(NtupleSchema.SAMPLE), col(NtupleSchema.EVENT_ID), lit(source).as(JetSchema.SOURCE),
                         col(IDX), col("c." + CandidateSchema.PT).cast("double").as(INPUT_PT),
-                        col("c." + CandidateSchema.CHARGE).notEqual(0).as(CHARGED));
+                        col("c." + CandidateSchema.CHARGE).notEqual(0).as(CHARGED),
+                        candidateGroup(col("c." + CandidateSchema.CLS)).as(GROUP));
+    }
+
+    /** The {@link #GROUPS} index of a generator particle. */
+    private static Column genGroup(Column pdgId, Column charge) {
+        Column a = abs(pdgId);
+        return when(a.equalTo(11), GROUPS.indexOf(ParticleClass.ELECTRON))
+                .when(a.equalTo(13), GROUPS.indexOf(ParticleClass.MUON))
+                .when(a.equalTo(22), GROUPS.indexOf(ParticleClass.PHOTON))
+                .when(charge.notEqual(0), GROUPS.indexOf(ParticleClass.CHARGED_HADRON))
+                .otherwise(GROUPS.indexOf(ParticleClass.NEUTRAL_HADRON));
+    }
+
+    /** The {@link #GROUPS} index of a candidate class. */
+    private static Column candidateGroup(Column cls) {
+        Column g = lit(GROUPS.indexOf(ParticleClass.NEUTRAL_HADRON));
+        Column out = null;
+        for (ParticleClass c : ParticleClass.values()) {
+            ParticleClass kind = switch (c) {
+                case HFHAD -> ParticleClass.NEUTRAL_HADRON;
+                case HFEM -> ParticleClass.PHOTON;
+                default -> c;
+            };
+            if (GROUPS.contains(kind)) {
+                out = out == null ? when(cls.equalTo(c.index()), GROUPS.indexOf(kind))
+                        : out.when(cls.equalTo(c.index()), GROUPS.indexOf(kind));
+            }
+        }
+        return out.otherwise(g);
+    }
+
+    /**
+     * Where the jet pT residual of a matched pair comes from: per sample, source, gen-jet pT bin (and inclusive above
+     * {@link #MAIN_PT_MIN}) and particle group ({@link #GROUPS}, then {@link #ALL_GROUPS}), the mean and the standard
+     * deviation over matched pairs of (reco constituents' pT sum of the group - gen constituents' pT sum of the
+     * group) / gen-jet pT. The group residuals add up to the jet's (of the scalar pT sums); a group with a large
+     * standard deviation is what limits the jet resolution.
+     */
+    private static Dataset<Row> classResiduals(Dataset<Row> all, Dataset<Row> matched, Dataset<Row> inputs,
+                                               CompareConfig cfg) {
+        Seq<String> jetKey = Scala.seq(JetSchema.SAMPLE, JetSchema.EVENT_ID, JetSchema.SOURCE, "j");
+        Dataset<Row> pairs = matched.filter(col("g_pt").geq(MAIN_PT_MIN));
+        Dataset<Row> wanted = pairs.select(col(JetSchema.SAMPLE), col(JetSchema.EVENT_ID), col(JetSchema.SOURCE),
+                        col("rj").as("j"))
+                .unionByName(pairs.select(col(JetSchema.SAMPLE), col(JetSchema.EVENT_ID),
+                        lit(JetSchema.SOURCE_GEN).as(JetSchema.SOURCE), col("gj").as("j")))
+                .distinct();
+        Column[] groupSums = new Column[GROUPS.size()];
+        for (int g = 0; g < GROUPS.size(); g++) {
+            groupSums[g] = sum(when(col(GROUP).equalTo(g), col(INPUT_PT)).otherwise(0.0)).as("s" + g);
+        }
+        Dataset<Row> sums = all.join(wanted, jetKey, "left_semi")
+                .select(col(JetSchema.SAMPLE), col(JetSchema.EVENT_ID), col(JetSchema.SOURCE), col("j"),
+                        explode(col("cons")).as(IDX))
+                .join(inputs, Scala.seq(JetSchema.SAMPLE, JetSchema.EVENT_ID, JetSchema.SOURCE, IDX), "left")
+                .groupBy(col(JetSchema.SAMPLE), col(JetSchema.EVENT_ID), col(JetSchema.SOURCE), col("j"))
+                .agg(groupSums[0], Arrays.copyOfRange(groupSums, 1, groupSums.length));
+        // Each pair finds its two jets' sums by a key "source:index". (A filter on source = 'gen' would let the
+        // optimizer prove the PF and MLPF branches of the inputs empty and put empty local relations in the plan,
+        // which the RAPIDS accelerator cannot run.)
+        Dataset<Row> keyed = sums.withColumn("key", concat_ws(":", col(JetSchema.SOURCE), col("j").cast("string")));
+        List<Column> recoCols = new ArrayList<>(List.of(col("key").as("rkey")));
+        List<Column> genCols = new ArrayList<>(List.of(col("key").as("gkey")));
+        for (int g = 0; g < GROUPS.size(); g++) {
+            recoCols.add(col("s" + g).as("r" + g));
+            genCols.add(col("s" + g).as("g" + g));
+        }
+        recoCols.addAll(List.of(col(JetSchema.SAMPLE).as("rs"), col(JetSchema.EVENT_ID).as("re")));
+        genCols.addAll(List.of(col(JetSchema.SAMPLE).as("gs"), col(JetSchema.EVENT_ID).as("ge")));
+        Dataset<Row> p = pairs.select(col(JetSchema.SAMPLE), col(JetSchema.EVENT_ID), col(JetSchema.SOURCE),
+                col("g_pt"), concat_ws(":", col(JetSchema.SOURCE), col("rj").cast("string")).as("rkey"),
+                concat_ws(":", lit(JetSchema.SOURCE_GEN), col("gj").cast("string")).as("gkey"));
+        Dataset<Row> r = keyed.select(recoCols.toArray(new Column[0]));
+        Dataset<Row> g0 = keyed.select(genCols.toArray(new Column[0]));
+        Dataset<Row> joined = p.join(r, p.col(JetSchema.SAMPLE).equalTo(r.col("rs"))
+                        .and(p.col(JetSchema.EVENT_ID).equalTo(r.col("re"))).and(p.col("rkey").equalTo(r.col("rkey"))),
+                        "left")
+                .join(g0, p.col(JetSchema.SAMPLE).equalTo(g0.col("gs")).and(p.col(JetSchema.EVENT_ID)
+                        .equalTo(g0.col("ge"))).and(p.col("gkey").equalTo(g0.col("gkey"))), "left");
+        Column[] rows = new Column[GROUPS.size() + 1];
+        Column total = lit(0.0);
+        for (int g = 0; g < GROUPS.size(); g++) {
+            Column d = coalesce(col("r" + g), lit(0.0)).minus(coalesce(col("g" + g), lit(0.0)));
+            total = total.plus(d);
+            rows[g] = struct(lit(GROUPS.get(g).label()).as(GROUP), d.divide(col("g_pt")).as("residual"));
+        }
+        rows[GROUPS.size()] = struct(lit(ALL_GROUPS).as(GROUP), total.divide(col("g_pt")).as("residual"));
+        Dataset<Row> perGroup = joined.select(p.col(JetSchema.SAMPLE), p.col(JetSchema.SOURCE), p.col("g_pt"),
+                        explode(array(rows)).as("r"))
+                .select(col(JetSchema.SAMPLE), col(JetSchema.SOURCE), col("g_pt"),
+                        col("r." + GROUP).as(Columns.GROUP), col("r.residual").as("residual"));
+        Column[] aggs = Stream.of(new Column[] {count(lit(1)).as(Columns.N_JETS)},
+                        Stats.mean(col("residual"), Columns.MEAN_RESIDUAL),
+                        new Column[] {stddev_samp(col("residual")).as(Columns.RMS_RESIDUAL),
+                            stddev_samp(col("residual")).divide(sqrt(count(lit(1)).minus(1).multiply(2)))
+                                    .as(Columns.RMS_RESIDUAL + "_err")})
+                .flatMap(Arrays::stream).toArray(Column[]::new);
+        Column[] rest = Arrays.copyOfRange(aggs, 1, aggs.length);
+        List<Double> edges = cfg.jetPtBins();
+        Dataset<Row> binned = perGroup.withColumn("bin", Stats.bin(col("g_pt"), edges)).filter(col("bin").isNotNull())
+                .groupBy(col(JetSchema.SAMPLE), col(JetSchema.SOURCE), col("bin"), col(Columns.GROUP))
+                .agg(aggs[0], rest)
+                .withColumn("bin_label", Stats.labels(col("bin"), edges));
+        Dataset<Row> inclusive = perGroup.groupBy(col(JetSchema.SAMPLE), col(JetSchema.SOURCE), col(Columns.GROUP))
+                .agg(aggs[0], rest)
+                .withColumn("bin", lit(Stats.INCLUSIVE))
+                .withColumn("bin_label", lit(Stats.inclusiveLabel(MAIN_PT_MIN)));
+        return binned.unionByName(inclusive);
     }
 
     /**

@@ -86,12 +86,18 @@ final class Report {
             if (t.containsKey(Columns.JET_CONSTITUENTS)) {
                 jt.add(jetConstituents(t.get(Columns.JET_CONSTITUENTS)));
             }
+            if (t.containsKey(Columns.JET_CLASS_RESIDUALS)) {
+                jt.add(jetClassResiduals(t.get(Columns.JET_CLASS_RESIDUALS), cfg.jetPtBins()));
+            }
             out.add(new Section("Jets", "Jets as the jets dataset defines them: " + jetDefinition(definition, null)
                     + ". Reco jets matched to gen jets within Delta R < " + Stats.plain(cfg.jetMatchDr())
                     + "; response = median(reco pT / gen pT), resolution = IQR / median, in gen-jet pT bins. "
                     + "Constituents: gen jets above " + Stats.plain(JetComparison.MAIN_PT_MIN) + " GeV and the reco "
                     + "jets matched to them; pT fractions of the scalar sum of the constituents' pT; multiplicity "
-                    + "ratio = mean of reco / gen constituents over matched pairs.", jt, sectionPlots(plots, "Jets")));
+                    + "ratio = mean of reco / gen constituents over matched pairs. Where the jet pT residual comes "
+                    + "from: per particle group, the mean and standard deviation over matched pairs of (reco - gen "
+                    + "constituent pT of the group) / gen-jet pT; the groups add up to 'all', and the group with the "
+                    + "largest standard deviation limits the jet resolution.", jt, sectionPlots(plots, "Jets")));
         }
         return out;
     }
@@ -270,6 +276,35 @@ final class Report {
         }
         return new TextTable("jet constituents per gen-jet pT (GeV)", List.of("sample", "source", "bin", "jets",
                 "constituents", "charged pT fraction", "neutral pT fraction", "multiplicity reco / gen"), rows);
+    }
+
+    /**
+     * {@code jet_class_residuals} with PF and MLPF side by side: the inclusive row and the main gen-jet pT bins
+     * (low edge in [{@link JetComparison#MAIN_PT_MIN}, {@link JetComparison#MAIN_PT_MAX})).
+     */
+    private static TextTable jetClassResiduals(Table t, List<Double> edges) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Row pf : t.where(r -> JetSchema.SOURCE_PF.equals(r.getAs("source")))) {
+            String sample = pf.getAs("sample");
+            String bin = String.valueOf(pf.<Object>getAs("bin"));
+            String group = pf.getAs(Columns.GROUP);
+            String label = pf.getAs("bin_label");
+            int b = pf.<Integer>getAs("bin");
+            if (b != Stats.INCLUSIVE && !(edges.get(b) >= JetComparison.MAIN_PT_MIN
+                    && edges.get(b) < JetComparison.MAIN_PT_MAX)) {
+                continue;
+            }
+            List<Row> ml = t.where(r -> JetSchema.SOURCE_MLPF.equals(r.getAs("source")) && sample.equals(r.getAs("sample"))
+                    && bin.equals(String.valueOf(r.<Object>getAs("bin"))) && group.equals(r.getAs(Columns.GROUP)));
+            Row m = ml.isEmpty() ? null : ml.get(0);
+            rows.add(List.of(sample, label, group, count(pf, Columns.N_JETS) + " / "
+                    + (m == null ? "-" : count(m, Columns.N_JETS)), pm(pf, Columns.MEAN_RESIDUAL),
+                    pm(pf, Columns.RMS_RESIDUAL), m == null ? "-" : pm(m, Columns.MEAN_RESIDUAL),
+                    m == null ? "-" : pm(m, Columns.RMS_RESIDUAL)));
+        }
+        return new TextTable("where the jet pT residual comes from: (reco - gen) constituent pT of each group / gen-jet "
+                + "pT, matched jets", List.of("sample", "bin", "group", "jets (PF / MLPF)", "PF mean", "PF std. dev.",
+                "MLPF mean", "MLPF std. dev."), rows);
     }
 
     /** The report as Markdown. */

@@ -18,7 +18,7 @@ import org.apache.spark.sql.Row;
 record Table(String name, List<String> columns, List<Row> rows) {
     /** Key columns that order a table's rows, in priority order (those the table has). */
     private static final List<String> ORDER = List.of("sample", "position", "quantity", "threshold", "source", "cls",
-            "t_cls", "r_cls", "bin");
+            "t_cls", "r_cls", "bin", "group");
 
     /** The collected rows of a table, sorted by its key columns (tables are small: sorting here saves a job). */
     static Table of(String name, List<String> columns, List<Row> unsorted) {

@@ -254,8 +254,8 @@ class CompareTest {
         assertFalse(md.contains("R = 0.4"), "nothing about jets is hard-coded:\n" + md);
         String html = Files.readString(out.resolve("index.html"));
         assertTrue(html.indexOf("<h2>Headline</h2>") < html.indexOf("<h2>Verdict</h2>"), html);
-        for (String name : List.of("headline", "verdict", "particle_response", "jet_constituents", "jet_definition",
-                "jet_efficiency_pt")) {
+        for (String name : List.of("headline", "verdict", "particle_response", "jet_constituents",
+                "jet_class_residuals", "jet_definition", "jet_efficiency_pt")) {
             assertTrue(Files.exists(out.resolve("tables/" + name + ".csv")), name);
             assertTrue(Files.exists(out.resolve("tables/" + name)), name);
         }
@@ -309,7 +309,8 @@ class CompareTest {
         tables.putAll(JetComparison.tables(spark.read().parquet(jets(10).toString()), Optional.of(inputs), CFG));
         tables.putAll(Verdict.tables(tables, CFG));
         assertTrue(tables.keySet().containsAll(List.of(Columns.HEADLINE, Columns.VERDICT, Columns.PARTICLE_RESPONSE,
-                Columns.JET_CONSTITUENTS, Columns.JET_DEFINITION, Columns.JET_EFFICIENCY_PT)),
+                Columns.JET_CONSTITUENTS, Columns.JET_CLASS_RESIDUALS, Columns.JET_DEFINITION,
+                Columns.JET_EFFICIENCY_PT)),
                 tables.keySet().toString());
         List<String> cpu = new ArrayList<>();
         for (Map.Entry<String, Dataset<Row>> e : tables.entrySet()) {

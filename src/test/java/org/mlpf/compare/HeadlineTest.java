@@ -192,6 +192,28 @@ class HeadlineTest {
         assertEquals(2.0 / 3, only(c, "source = 'pf' and bin = 2").<Double>getAs(Columns.MULTIPLICITY_RATIO), 1e-12,
                 "the 40 GeV gen jets are in [40, 60)");
         c.unpersist();
+
+        // Where the residual comes from: PF lost the 10 GeV K0L of the 40 GeV jet; MLPF called 1 GeV of it a photon.
+        Dataset<Row> r = JetComparison.tables(parquet(jets), Optional.of(inputs), CFG).get(Columns.JET_CLASS_RESIDUALS)
+                .cache();
+        Map<String, Double> pfWant = Map.of("charged_hadron", 0.0, "neutral_hadron", -0.25, "photon", 0.0,
+                "electron", 0.0, "muon", 0.0, JetComparison.ALL_GROUPS, -0.25);
+        Map<String, Double> mlpfWant = Map.of("charged_hadron", 0.0, "neutral_hadron", -0.025, "photon", 0.025,
+                "electron", 0.0, "muon", 0.0, JetComparison.ALL_GROUPS, 0.0);
+        for (String bin : List.of(incl, " and bin = 2")) {
+            for (Map.Entry<String, Map<String, Double>> src : Map.of("pf", pfWant, "mlpf", mlpfWant).entrySet()) {
+                for (Map.Entry<String, Double> g : src.getValue().entrySet()) {
+                    Row row = only(r, "source = '" + src.getKey() + "' and group = '" + g.getKey() + "'" + bin);
+                    String what = src.getKey() + " " + g.getKey() + bin;
+                    assertEquals((long) events, row.<Long>getAs(Columns.N_JETS), what);
+                    assertEquals(g.getValue(), row.<Double>getAs(Columns.MEAN_RESIDUAL), 1e-6, what);
+                    assertEquals(0.0, row.<Double>getAs(Columns.RMS_RESIDUAL), 1e-6, "the same jet every time: " + what);
+                }
+            }
+        }
+        assertEquals(0, r.filter("source = 'gen'").count(), "residuals are of reco jets");
+        assertEquals(0, r.filter("bin = 0").count(), "no matched jet below 20 GeV");
+        r.unpersist();
     }
 
     private static void gen(NtupleEvent ev, int pdg, int charge, double pt, double phi) {
