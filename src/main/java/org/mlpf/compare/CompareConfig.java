@@ -18,20 +18,20 @@ import org.mlpf.config.Settings;
  */
 public record CompareConfig(List<Double> particlePtBins, List<Double> particleEtaBins, List<Double> metBins,
                             List<Double> metTails, List<Double> jetPtBins, List<Double> jetEtaBins, double jetMatchDr) {
-    public static final ConfigKey<List<Double>> PARTICLE_PT_BINS = ConfigKey.ofIncreasingDoubles(
+    public static final ConfigKey<List<Double>> PARTICLE_PT_BINS = ConfigKey.ofBinEdges(
             "mlpf.compare.particle-pt-bins", 0, 1e5, "0,1,2,5,10,20,50,100,1000",
             "pT bin edges of particle efficiency, fake rate and resolution, GeV");
-    public static final ConfigKey<List<Double>> PARTICLE_ETA_BINS = ConfigKey.ofIncreasingDoubles(
+    public static final ConfigKey<List<Double>> PARTICLE_ETA_BINS = ConfigKey.ofBinEdges(
             "mlpf.compare.particle-eta-bins", -10, 10, "-5,-3,-2.5,-1.5,0,1.5,2.5,3,5",
             "eta bin edges of particle efficiency and fake rate");
-    public static final ConfigKey<List<Double>> MET_BINS = ConfigKey.ofIncreasingDoubles("mlpf.compare.met-bins", 0, 1e5,
+    public static final ConfigKey<List<Double>> MET_BINS = ConfigKey.ofBinEdges("mlpf.compare.met-bins", 0, 1e5,
             "10,20,40,60,80,100,200", "gen-MET bin edges of MET response and resolution, GeV (docs/compare.md)");
     public static final ConfigKey<List<Double>> MET_TAILS = ConfigKey.ofIncreasingDoubles("mlpf.compare.met-tails", 0,
             1e5, "50,100,200", "MET thresholds of the high-MET tail fractions, GeV");
-    public static final ConfigKey<List<Double>> JET_PT_BINS = ConfigKey.ofIncreasingDoubles("mlpf.compare.jet-pt-bins",
+    public static final ConfigKey<List<Double>> JET_PT_BINS = ConfigKey.ofBinEdges("mlpf.compare.jet-pt-bins",
             0, 1e5, "10,20,40,60,80,100,200,400,800",
             "gen-jet pT bin edges of jet response and resolution, GeV (docs/compare.md)");
-    public static final ConfigKey<List<Double>> JET_ETA_BINS = ConfigKey.ofIncreasingDoubles(
+    public static final ConfigKey<List<Double>> JET_ETA_BINS = ConfigKey.ofBinEdges(
             "mlpf.compare.jet-eta-bins", 0, 10, "0,1.5,2.5,3,5", "gen-jet |eta| bin edges of jet response and resolution");
     public static final ConfigKey<Double> JET_MATCH_DR = ConfigKey.ofDouble("mlpf.compare.jet-match-dr", 0.01, 1.0, 0.1,
             "largest Delta R between a reco jet and the gen jet it is matched to (docs/compare.md)");

@@ -85,13 +85,24 @@ public final class ConfigKey<T> {
                 ConfigKey::parseInts, l -> !l.isEmpty() && increasing(l) && l.get(0) >= min && l.get(l.size() - 1) <= max);
     }
 
-    /** A comma-separated, strictly increasing list of at least two finite numbers in [min, max] (bin edges). */
+    /** A comma-separated, strictly increasing list of at least one finite number in [min, max] (thresholds). */
     public static ConfigKey<List<Double>> ofIncreasingDoubles(String name, double min, double max, String def,
                                                               String doc) {
-        return new ConfigKey<>(name, "number list",
-                "comma-separated strictly increasing numbers in [" + min + ", " + max + "]", def, doc,
-                ConfigKey::parseDoubles, l -> l.size() >= 1 && l.stream().allMatch(Double::isFinite)
-                        && increasingDoubles(l) && l.get(0) >= min && l.get(l.size() - 1) <= max);
+        return increasingDoubles(name, 1, "comma-separated strictly increasing numbers in [" + min + ", " + max + "]",
+                min, max, def, doc);
+    }
+
+    /** Bin edges: a comma-separated, strictly increasing list of at least two finite numbers in [min, max]. */
+    public static ConfigKey<List<Double>> ofBinEdges(String name, double min, double max, String def, String doc) {
+        return increasingDoubles(name, 2, "at least two comma-separated strictly increasing numbers in [" + min + ", "
+                + max + "] (bin edges)", min, max, def, doc);
+    }
+
+    private static ConfigKey<List<Double>> increasingDoubles(String name, int fewest, String allowed, double min,
+                                                             double max, String def, String doc) {
+        return new ConfigKey<>(name, "number list", allowed, def, doc, ConfigKey::parseDoubles,
+                l -> l.size() >= fewest && l.stream().allMatch(Double::isFinite) && increasingDoubles(l)
+                        && l.get(0) >= min && l.get(l.size() - 1) <= max);
     }
 
     /** {@code count} comma-separated non-negative numbers that sum to 1 (e.g. train, validation, test fractions). */

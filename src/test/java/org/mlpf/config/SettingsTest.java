@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -120,5 +121,17 @@ class SettingsTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> Settings.defaults().withValue("mlpf.validate.max-offenders", "0"));
         assertTrue(e.getMessage().contains(Settings.IN_CODE), e.getMessage());
+    }
+
+    @Test
+    void binEdgesNeedTwoEdgesAndThresholdsOne() throws IOException {
+        Path one = conf("mlpf.compare.jet-pt-bins = 20\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> Settings.load(one));
+        assertEquals("bad value '20' for mlpf.compare.jet-pt-bins (" + one + ":1): allowed at least two "
+                + "comma-separated strictly increasing numbers in [0.0, 100000.0] (bin edges)", e.getMessage());
+        Settings s = Settings.load(conf("mlpf.compare.met-tails = 50\nmlpf.compare.met-bins = 0,10\n"));
+        assertEquals(List.of(50.0), s.get(org.mlpf.compare.CompareConfig.MET_TAILS), "one threshold is a tail");
+        assertEquals(List.of(0.0, 10.0), s.get(org.mlpf.compare.CompareConfig.MET_BINS));
+        assertThrows(ConfigException.class, () -> Settings.load(conf("mlpf.compare.met-bins = 10,10\n")));
     }
 }
