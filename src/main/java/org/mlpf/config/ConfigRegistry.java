@@ -2,24 +2,19 @@ package org.mlpf.config;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import org.mlpf.compare.CompareConfig;
-import org.mlpf.generate.GenerateConfig;
-import org.mlpf.generate.ReconstructionConfig;
-import org.mlpf.infer.InferConfig;
-import org.mlpf.jets.stage.JetsConfig;
-import org.mlpf.pipeline.PipelineConfig;
-import org.mlpf.tensorize.TensorizeConfig;
-import org.mlpf.train.TrainJobConfig;
-import org.mlpf.validate.ValidateConfig;
+import java.util.ServiceLoader;
 
 /**
- * Every known configuration key, grouped by stage. A stage declares its keys next to its config record and
- * lists them here; {@code docs/configuration.md} is generated from this list ({@code mlpf config --markdown}).
+ * Every known configuration key, grouped by stage: the runtime keys of this package, then the {@link ConfigKeyGroup}
+ * of every stage found by {@link ServiceLoader}, in their {@link ConfigKeyGroup#position() positions}. A stage
+ * declares its keys next to its config record and registers them in
+ * {@code META-INF/services/org.mlpf.config.ConfigKeyGroup}, so that this package imports no stage;
+ * {@code docs/configuration.md} is generated from this list ({@code mlpf config --keys}).
  */
 public final class ConfigRegistry {
     private static final Map<String, ConfigKey<?>> KEYS = build();
@@ -39,9 +34,15 @@ public final class ConfigRegistry {
 
     private static Map<String, ConfigKey<?>> build() {
         Map<String, ConfigKey<?>> m = new LinkedHashMap<>();
-        List<List<ConfigKey<?>>> groups = List.of(RuntimeConfig.KEYS, ValidateConfig.KEYS, GenerateConfig.KEYS,
-                ReconstructionConfig.KEYS, TensorizeConfig.KEYS, TrainJobConfig.KEYS, InferConfig.KEYS, JetsConfig.KEYS,
-                CompareConfig.KEYS, PipelineConfig.KEYS);
+        List<ConfigKeyGroup> stages = new ArrayList<>();
+        ServiceLoader.load(ConfigKeyGroup.class, ConfigRegistry.class.getClassLoader()).forEach(stages::add);
+        if (stages.isEmpty()) {
+            throw new IllegalStateException("no stage registers configuration keys: META-INF/services/"
+                    + ConfigKeyGroup.class.getName() + " is missing from the classpath");
+        }
+        stages.sort(Comparator.comparingInt(ConfigKeyGroup::position));
+        List<List<ConfigKey<?>>> groups = new ArrayList<>(List.of(RuntimeConfig.KEYS));
+        stages.forEach(g -> groups.add(g.keys()));
         for (List<ConfigKey<?>> group : groups) {
             for (ConfigKey<?> k : group) {
                 if (m.put(k.name(), k) != null) {
