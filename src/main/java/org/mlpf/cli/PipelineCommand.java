@@ -69,7 +69,7 @@ public final class PipelineCommand implements Callable<Integer> {
         }
         Pipeline.Options opts;
         try {
-            opts = new Pipeline.Options(from, to, Set.copyOf(force));
+            opts = Pipeline.Options.parse(from, to, Set.copyOf(force));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

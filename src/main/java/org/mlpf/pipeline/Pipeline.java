@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -34,10 +35,6 @@ import com.google.gson.GsonBuilder;
  * record (redone next time), or nothing visible. Every run writes {@code ROOT/manifest.json}.
  */
 public final class Pipeline {
-    /** The stages, in data-flow order. */
-    public static final List<String> STAGES = List.of("generate", "tensorize", "train", "infer", "jets", "met",
-            "compare");
-
     /** Sub-directory of the root holding step records. */
     static final String RECORDS = "_pipeline";
 
@@ -51,19 +48,19 @@ public final class Pipeline {
      * @param to    last stage to run (null: the last)
      * @param force stages to redo even if up to date
      */
-    public record Options(String from, String to, Set<String> force) {
+    public record Options(Stage from, Stage to, Set<Stage> force) {
         public Options {
-            for (String s : new String[] {from, to}) {
-                if (s != null && !STAGES.contains(s)) {
-                    throw new IllegalArgumentException("unknown stage '" + s + "'; stages: " + STAGES);
-                }
-            }
-            for (String s : force) {
-                if (!STAGES.contains(s)) {
-                    throw new IllegalArgumentException("unknown stage '" + s + "'; stages: " + STAGES);
-                }
-            }
             force = Set.copyOf(force);
+        }
+
+        /**
+         * Options from stage labels (the command line's).
+         *
+         * @throws IllegalArgumentException naming an unknown stage
+         */
+        public static Options parse(String from, String to, Set<String> force) {
+            return new Options(from == null ? null : Stage.of(from), to == null ? null : Stage.of(to),
+                    force.stream().map(Stage::of).collect(Collectors.toSet()));
         }
     }
 
@@ -115,33 +112,33 @@ public final class Pipeline {
 
     private List<StepRecord> runLocked(List<Step> steps, Options opts, Map<String, String> settings) {
         long t0 = System.nanoTime();
-        int first = opts.from() == null ? 0 : STAGES.indexOf(opts.from());
-        int last = opts.to() == null ? STAGES.size() - 1 : STAGES.indexOf(opts.to());
+        int first = opts.from() == null ? 0 : opts.from().ordinal();
+        int last = opts.to() == null ? Stage.values().length - 1 : opts.to().ordinal();
         List<StepRecord> records = new ArrayList<>();
         for (Step s : steps) {
-            int stage = STAGES.indexOf(s.stage());
+            int stage = s.stage().ordinal();
             String expected = fingerprint(s);
             StepRecord previous = readRecord(s);
             boolean committed = OutputDir.isCommitted(spark, s.output());
             boolean upToDate = committed && previous != null && expected.equals(previous.fingerprint());
             if (stage < first || stage > last) {
                 if (!committed && steps.stream().anyMatch(d -> d.dependencies().contains(s)
-                        && STAGES.indexOf(d.stage()) >= first && STAGES.indexOf(d.stage()) <= last)) {
+                        && d.stage().ordinal() >= first && d.stage().ordinal() <= last)) {
                     throw new InputException("step " + s.id() + " has no output at " + s.output()
                             + ": run the pipeline from stage " + s.stage() + " first");
                 }
-                records.add(new StepRecord(s.id(), expected, s.output(), "not-run", 0, 0));
+                records.add(new StepRecord(s.id(), expected, s.output(), StepRecord.Status.NOT_RUN, 0, 0));
                 continue;
             }
             if (upToDate && !opts.force().contains(s.stage())) {
                 LOG.info("{}: up to date, skipped", s.id());
-                records.add(new StepRecord(s.id(), expected, s.output(), "skipped", 0, 0));
+                records.add(new StepRecord(s.id(), expected, s.output(), StepRecord.Status.SKIPPED, 0, 0));
                 continue;
             }
             LOG.info("{}: running ({})", s.id(), committed ? "redo" : "new");
             long t = System.nanoTime();
             long events = s.action().run(spark, exists(s.output()));
-            StepRecord r = new StepRecord(s.id(), expected, s.output(), "ran", events, (System.nanoTime() - t) / 1e9);
+            StepRecord r = new StepRecord(s.id(), expected, s.output(), StepRecord.Status.RAN, events, (System.nanoTime() - t) / 1e9);
             writeAtomically(recordPath(s), GSON.toJson(r));
             LOG.info("{}: {} events in {} s", s.id(), events, String.format(Locale.ROOT, "%.1f", r.seconds()));
             records.add(r);

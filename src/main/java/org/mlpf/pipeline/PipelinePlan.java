@@ -109,14 +109,14 @@ public final class PipelinePlan {
             params.remove(GenerateConfig.PARTITIONS.name());
             params.put("events", Long.toString(events));
             GenerateConfig cfg = new GenerateConfig(events, gen.pileup(), gen.gunPileup(), gen.seed(), gen.partitions());
-            Step g = new Step("generate", sample, SampleOutputs.dir(ntuples(root), sample), List.of(), params,
+            Step g = new Step(Stage.GENERATE, sample, SampleOutputs.dir(ntuples(root), sample), List.of(), params,
                     (spark, overwrite) -> SampleJob.generate(spark, sample, cfg, reco, ntuples(root), overwrite).events());
             generated.put(sample, g);
             out.add(g);
         }
         Map<String, Step> tensorized = new LinkedHashMap<>();
         for (String sample : samples) {
-            Step t = new Step("tensorize", sample, tensors(root, sample), List.of(generated.get(sample)),
+            Step t = new Step(Stage.TENSORIZE, sample, tensors(root, sample), List.of(generated.get(sample)),
                     keys(s, "mlpf.tensorize."), (spark, overwrite) -> TensorizeJob.run(spark,
                             SampleOutputs.dir(ntuples(root), sample), tensors(root, sample), tz, overwrite,
                             maxOffenders).inputEvents());
@@ -131,7 +131,7 @@ public final class PipelinePlan {
             params.remove(TrainJobConfig.ALLREDUCE_TIMEOUT.name());
             params.put("samples", String.join(",", trainSamples));
             List<String> inputs = trainSamples.stream().map(n -> tensors(root, n)).toList();
-            train = new Step("train", null, model(root), trainSamples.stream().map(tensorized::get).toList(), params,
+            train = new Step(Stage.TRAIN, null, model(root), trainSamples.stream().map(tensorized::get).toList(), params,
                     (spark, overwrite) -> train(spark, inputs, model(root), tc, overwrite));
             out.add(train);
         }
@@ -150,7 +150,7 @@ public final class PipelinePlan {
                 params.put(InferConfig.BATCH.name(), Integer.toString(cfg.batch()));
                 params.put(InferConfig.SPLIT.name(), cfg.split());
                 cands = SampleOutputs.dir(candidates(root), sample);
-                Step inf = new Step("infer", sample, cands, List.of(train, tensorized.get(sample)), params,
+                Step inf = new Step(Stage.INFER, sample, cands, List.of(train, tensorized.get(sample)), params,
                         (spark, overwrite) -> InferJob.run(spark, tensors(root, sample), model(root),
                                 candidates(root), cfg, tz, overwrite).events());
                 out.add(inf);
@@ -158,9 +158,9 @@ public final class PipelinePlan {
                 reads = List.of(g, inf);
             }
             String mlpf = cands;
-            Step j = new Step("jets", sample, SampleOutputs.dir(jets(root), sample), reads, keys(s, "mlpf.jets."),
+            Step j = new Step(Stage.JETS, sample, SampleOutputs.dir(jets(root), sample), reads, keys(s, "mlpf.jets."),
                     (spark, overwrite) -> JetsJob.run(spark, in, mlpf, jets(root), jc).events());
-            Step m = new Step("met", sample, SampleOutputs.dir(met(root), sample), reads, new TreeMap<>(),
+            Step m = new Step(Stage.MET, sample, SampleOutputs.dir(met(root), sample), reads, new TreeMap<>(),
                     (spark, overwrite) -> MetJob.run(spark, in, mlpf, met(root), true).events());
             out.add(j);
             out.add(m);
@@ -172,7 +172,7 @@ public final class PipelinePlan {
             boolean mlpf = train != null;
             SortedMap<String, String> params = keys(s, "mlpf.compare.");
             params.put("samples", String.join(",", eval));
-            out.add(new Step("compare", null, report(root), evalSteps, params, (spark, overwrite) -> {
+            out.add(new Step(Stage.COMPARE, null, report(root), evalSteps, params, (spark, overwrite) -> {
                 CompareJob.Result r = CompareJob.run(spark, new CompareJob.Inputs(ntuples(root), met(root), jets(root),
                         mlpf ? candidates(root) : null, eval), report(root), cc, overwrite);
                 return r.events().values().stream().mapToLong(Long::longValue).sum();

@@ -9,14 +9,14 @@ import org.apache.spark.sql.SparkSession;
  * One unit of pipeline work: a stage applied to one sample (or to the whole run), with its committed output, the
  * steps whose outputs it reads, and the parameters that decide its output besides those inputs.
  *
- * @param stage        stage name (one of {@link Pipeline#STAGES})
+ * @param stage        the stage
  * @param sample       the sample, or null for a step over the whole run (train, compare)
  * @param output       the output path; committed atomically with a {@code _SUCCESS} marker
  * @param dependencies steps whose outputs this step reads
  * @param parameters   configuration values and constants that decide the output
  * @param action       the work
  */
-public record Step(String stage, String sample, String output, List<Step> dependencies,
+public record Step(Stage stage, String sample, String output, List<Step> dependencies,
                    SortedMap<String, String> parameters, Action action) {
     /** The work of a step: writes (or replaces, with {@code overwrite}) the output and counts the events. */
     @FunctionalInterface
@@ -27,6 +27,6 @@ public record Step(String stage, String sample, String output, List<Step> depend
 
     /** "stage" or "stage@sample". */
     public String id() {
-        return sample == null ? stage : stage + "@" + sample;
+        return sample == null ? stage.label() : stage.label() + "@" + sample;
     }
 }

@@ -61,7 +61,7 @@ class PipelineTest {
         List<StepRecord> records = new Pipeline(spark, PipelineConfig.from(s).root(), "test")
                 .run(PipelinePlan.steps(s, null), opts, new TreeMap<>());
         Map<String, String> status = new TreeMap<>();
-        records.forEach(r -> status.put(r.id(), r.status()));
+        records.forEach(r -> status.put(r.id(), r.status().label()));
         return status;
     }
 
@@ -110,7 +110,7 @@ class PipelineTest {
                 "met@qcd", "ran", "compare", "ran"), ran(added));
 
         // --force redoes a stage even though it is up to date.
-        Map<String, String> forced = run(more, new Pipeline.Options(null, null, Set.of("met")));
+        Map<String, String> forced = run(more, new Pipeline.Options(null, null, Set.of(Stage.MET)));
         assertEquals(Map.of("met@ttbar", "ran", "met@qcd", "ran"), ran(forced));
 
         // A training setting redoes the training and what reads the model, not the samples.
@@ -139,14 +139,19 @@ class PipelineTest {
     @Test
     void fromAndToLimitTheStagesAndMissingInputsAreNamed() {
         Settings s = settings("gun-pi:10", "gun-pi");
-        Map<String, String> gen = run(s, new Pipeline.Options(null, "generate", Set.of()));
+        Map<String, String> gen = run(s, new Pipeline.Options(null, Stage.GENERATE, Set.of()));
         assertEquals("ran", gen.get("generate@gun-pi"));
         assertEquals("not-run", gen.get("tensorize@gun-pi"));
         InputException e = assertThrows(InputException.class,
-                () -> run(settings("gun-gamma:5", "gun-gamma", "gun-gamma"), new Pipeline.Options("jets", null,
+                () -> run(settings("gun-gamma:5", "gun-gamma", "gun-gamma"), new Pipeline.Options(Stage.JETS, null,
                         Set.of())));
         assertTrue(e.getMessage().startsWith("step generate@gun-gamma has no output at "), e.getMessage());
         assertTrue(e.getMessage().endsWith("run the pipeline from stage generate first"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new Pipeline.Options("nosuchstage", null, Set.of()));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> Pipeline.Options.parse("nosuchstage", null, Set.of()));
+        assertEquals("unknown stage 'nosuchstage'; stages: [generate, tensorize, train, infer, jets, met, compare]",
+                bad.getMessage());
+        assertEquals(new Pipeline.Options(Stage.TRAIN, Stage.JETS, Set.of(Stage.MET)),
+                Pipeline.Options.parse("train", "jets", Set.of("met")));
     }
 }
