@@ -8,7 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import org.mlpf.config.Settings;
 import org.mlpf.generate.GenerateConfig;
 import org.mlpf.generate.ReconstructionConfig;
-import org.mlpf.generate.SampleJob;
+import org.mlpf.generate.GenerateJob;
 import org.mlpf.generate.gen.Samples;
 import org.mlpf.spark.Sessions;
 
@@ -74,7 +74,7 @@ public final class GenerateCommand implements Callable<Integer> {
         SparkSession spark = Sessions.create("mlpf generate", s);
         PrintWriter pw = spec.commandLine().getOut();
         for (String name : samples) {
-            pw.println(SampleJob.generate(spark, name, cfg, reco, out, overwrite).line());
+            pw.println(GenerateJob.generate(spark, name, cfg, reco, out, overwrite).line());
         }
         pw.println("ntuples written to " + out);
         return ExitCodes.OK;

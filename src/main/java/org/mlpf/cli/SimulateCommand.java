@@ -8,7 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import org.mlpf.config.Settings;
 import org.mlpf.generate.GenerateConfig;
 import org.mlpf.generate.ReconstructionConfig;
-import org.mlpf.generate.SampleJob;
+import org.mlpf.generate.GenerateJob;
 import org.mlpf.generate.io.EventFileFormat;
 import org.mlpf.spark.Sessions;
 
@@ -66,7 +66,7 @@ public final class SimulateCommand implements Callable<Integer> {
         GenerateConfig cfg = GenerateConfig.from(s);
         SparkSession spark = Sessions.create("mlpf simulate", s);
         PrintWriter pw = spec.commandLine().getOut();
-        pw.println(SampleJob.simulate(spark, in, f, name, cfg.seed(), cfg.partitions(), ReconstructionConfig.from(s),
+        pw.println(GenerateJob.simulate(spark, in, f, name, cfg.seed(), cfg.partitions(), ReconstructionConfig.from(s),
                 out, overwrite).line());
         pw.println("ntuples written to " + out);
         return ExitCodes.OK;

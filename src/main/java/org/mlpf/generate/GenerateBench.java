@@ -64,7 +64,7 @@ public final class GenerateBench {
             out.add(row(names[k], cpu[k], events));
         }
         out.add(row("total per core", total, events));
-        SampleJob.Summary spark1 = SampleJob.generate(spark, sample,
+        GenerateJob.Summary spark1 = GenerateJob.generate(spark, sample,
                 new GenerateConfig(events, cfg.pileup(), cfg.gunPileup(), cfg.seed(), 0), reco, scratch, true);
         int cores = spark.sparkContext().defaultParallelism();
         out.add(String.format(Locale.ROOT, "spark generate + Parquet write (%s, %d cores): %d events in %.2f s, "

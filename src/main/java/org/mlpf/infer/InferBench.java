@@ -12,7 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.mlpf.config.Settings;
 import org.mlpf.generate.GenerateConfig;
 import org.mlpf.generate.ReconstructionConfig;
-import org.mlpf.generate.SampleJob;
+import org.mlpf.generate.GenerateJob;
 import org.mlpf.model.MlpfModel;
 import org.mlpf.model.ModelConfig;
 import org.mlpf.model.ModelDirectory;
@@ -61,7 +61,7 @@ public final class InferBench {
                 GenerateConfig g = GenerateConfig.from(settings);
                 // two files per task slot of the largest configuration, so that partitions can be balanced
                 g = new GenerateConfig(events, g.pileup(), g.gunPileup(), g.seed(), 4);
-                log.accept("generated " + SampleJob.generate(spark, sample, g, ReconstructionConfig.from(settings),
+                log.accept("generated " + GenerateJob.generate(spark, sample, g, ReconstructionConfig.from(settings),
                         ntuples, true).line());
             }
             String dir = model;

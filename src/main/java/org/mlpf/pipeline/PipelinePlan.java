@@ -13,7 +13,7 @@ import org.mlpf.compare.CompareJob;
 import org.mlpf.config.Settings;
 import org.mlpf.generate.GenerateConfig;
 import org.mlpf.generate.ReconstructionConfig;
-import org.mlpf.generate.SampleJob;
+import org.mlpf.generate.GenerateJob;
 import org.mlpf.infer.InferConfig;
 import org.mlpf.infer.InferJob;
 import org.mlpf.jets.stage.JetsConfig;
@@ -110,7 +110,7 @@ public final class PipelinePlan {
             params.put("events", Long.toString(events));
             GenerateConfig cfg = new GenerateConfig(events, gen.pileup(), gen.gunPileup(), gen.seed(), gen.partitions());
             Step g = new Step(Stage.GENERATE, sample, SampleOutputs.dir(ntuples(root), sample), List.of(), params,
-                    (spark, overwrite) -> SampleJob.generate(spark, sample, cfg, reco, ntuples(root), overwrite).events());
+                    (spark, overwrite) -> GenerateJob.generate(spark, sample, cfg, reco, ntuples(root), overwrite).events());
             generated.put(sample, g);
             out.add(g);
         }

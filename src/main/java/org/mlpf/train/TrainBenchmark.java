@@ -9,7 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.mlpf.config.Settings;
 import org.mlpf.generate.GenerateConfig;
 import org.mlpf.generate.ReconstructionConfig;
-import org.mlpf.generate.SampleJob;
+import org.mlpf.generate.GenerateJob;
 import org.mlpf.tensorize.TensorizeConfig;
 import org.mlpf.tensorize.TensorizeJob;
 
@@ -87,7 +87,7 @@ public final class TrainBenchmark {
         GenerateConfig g = GenerateConfig.from(settings);
         GenerateConfig gen = new GenerateConfig(events, pileup, pileup, g.seed(), g.partitions());
         String ntuples = dir.resolve("ntuples").toString();
-        SampleJob.generate(spark, sample, gen, ReconstructionConfig.from(settings), ntuples, true);
+        GenerateJob.generate(spark, sample, gen, ReconstructionConfig.from(settings), ntuples, true);
         String tensors = dir.resolve("tensors").toString();
         TensorizeConfig t = TensorizeConfig.from(settings);
         TensorizeJob.run(spark, ntuples + "/sample=" + sample, tensors, new TensorizeConfig(t.buckets(), t.target(),

@@ -36,7 +36,7 @@ class TtbarPhysicsTest {
     void pfJetResponseOnTtbarIsWithinTheDocumentedRange() {
         SparkSession spark = TestSpark.session();
         Path nt = tmp.resolve("ntuples");
-        SampleJob.generate(spark, "ttbar", new GenerateConfig(40, "55:75", "0:0", 3, 2),
+        GenerateJob.generate(spark, "ttbar", new GenerateConfig(40, "55:75", "0:0", 3, 2),
                 ReconstructionConfig.defaults(), nt.toString(), false);
         Path jets = tmp.resolve("jets");
         JetsJob.run(spark, nt.toString(), null, jets.toString(), JetsConfig.from(org.mlpf.config.Settings.defaults()));

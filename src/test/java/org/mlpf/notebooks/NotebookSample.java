@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 import org.mlpf.generate.GenerateConfig;
 import org.mlpf.generate.ReconstructionConfig;
-import org.mlpf.generate.SampleJob;
+import org.mlpf.generate.GenerateJob;
 
 /**
  * The small sample the notebooks run against, made with the project's Java API as a user would with
@@ -22,9 +22,9 @@ final class NotebookSample {
     }
 
     /** Generates the sample into {@code root/ntuples}. */
-    static SampleJob.Summary prepare(SparkSession spark, Path root) {
+    static GenerateJob.Summary prepare(SparkSession spark, Path root) {
         GenerateConfig cfg = new GenerateConfig(EVENTS, PILEUP, "0:0", SEED, 2);
-        return SampleJob.generate(spark, SAMPLE, cfg, ReconstructionConfig.defaults(),
+        return GenerateJob.generate(spark, SAMPLE, cfg, ReconstructionConfig.defaults(),
                 root.resolve("ntuples").toString(), true);
     }
 }

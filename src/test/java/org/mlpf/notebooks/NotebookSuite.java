@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import com.google.gson.GsonBuilder;
-import org.mlpf.generate.SampleJob;
+import org.mlpf.generate.GenerateJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,7 +95,7 @@ public final class NotebookSuite {
         try (NotebookRunner runner = new NotebookRunner(work, conf, Map.of(DATA_FORM, data.toString()), 1000)) {
             startSeconds = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
-            SampleJob.Summary sample = NotebookSample.prepare(runner.spark(), data);
+            GenerateJob.Summary sample = NotebookSample.prepare(runner.spark(), data);
             events = sample.events();
             prepareSeconds = (System.nanoTime() - t1) / 1e9;
             LOG.info("sample for the notebooks: {}", sample.line());

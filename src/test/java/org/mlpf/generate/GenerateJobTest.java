@@ -22,7 +22,7 @@ import org.mlpf.testing.TestSpark;
 import org.mlpf.validate.NtupleValidator;
 import org.mlpf.validate.ValidateConfig;
 
-class SampleJobTest {
+class GenerateJobTest {
     @TempDir
     Path tmp;
 
@@ -41,8 +41,8 @@ class SampleJobTest {
     void outputIsIdenticalForAnyPartitioningAndValid() {
         Path one = tmp.resolve("one");
         Path three = tmp.resolve("three");
-        SampleJob.Summary s = SampleJob.generate(spark, "ttbar", config(6, 1), reco, one.toString(), false);
-        SampleJob.generate(spark, "ttbar", config(6, 3), reco, three.toString(), false);
+        GenerateJob.Summary s = GenerateJob.generate(spark, "ttbar", config(6, 1), reco, one.toString(), false);
+        GenerateJob.generate(spark, "ttbar", config(6, 3), reco, three.toString(), false);
         assertEquals(6, s.events());
         assertTrue(s.meanElements() > 100, "ttbar with pileup 2-4 has hundreds of elements: " + s.meanElements());
         assertEquals(sorted(one.toString()), sorted(three.toString()));
@@ -53,25 +53,25 @@ class SampleJobTest {
     @Test
     void addingASampleLeavesTheOthersAndASecondRunNeedsOverwrite() throws IOException {
         Path out = tmp.resolve("nt");
-        SampleJob.generate(spark, "gun-pi", config(20, 2), reco, out.toString(), false);
+        GenerateJob.generate(spark, "gun-pi", config(20, 2), reco, out.toString(), false);
         long before = Files.getLastModifiedTime(out.resolve("sample=gun-pi/_SUCCESS")).toMillis();
-        SampleJob.generate(spark, "gun-gamma", config(10, 2), reco, out.toString(), false);
+        GenerateJob.generate(spark, "gun-gamma", config(10, 2), reco, out.toString(), false);
         assertEquals(before, Files.getLastModifiedTime(out.resolve("sample=gun-pi/_SUCCESS")).toMillis());
         assertEquals(30, spark.read().parquet(out.toString()).count());
         InputException e = assertThrows(InputException.class,
-                () -> SampleJob.generate(spark, "gun-pi", config(20, 2), reco, out.toString(), false));
+                () -> GenerateJob.generate(spark, "gun-pi", config(20, 2), reco, out.toString(), false));
         assertTrue(e.getMessage().contains("output path exists"), e.getMessage());
-        SampleJob.generate(spark, "gun-pi", config(5, 2), reco, out.toString(), true);
+        GenerateJob.generate(spark, "gun-pi", config(5, 2), reco, out.toString(), true);
         assertEquals(15, spark.read().parquet(out.toString()).count());
     }
 
     @Test
     void simulateReadsRealGeneratorOutputInBothFormats() {
         Path out = tmp.resolve("sim");
-        SampleJob.Summary text = SampleJob.simulate(spark, ProjectFiles.file("src/test/resources/events/two-events-pileup.dat"),
+        GenerateJob.Summary text = GenerateJob.simulate(spark, ProjectFiles.file("src/test/resources/events/two-events-pileup.dat"),
                 EventFileFormat.pxpypze, "text", 1, 0, reco, out.toString(), false);
         assertEquals(2, text.events());
-        SampleJob.Summary hepmc = SampleJob.simulate(spark, ProjectFiles.file("src/test/resources/events/small.hepmc3"),
+        GenerateJob.Summary hepmc = GenerateJob.simulate(spark, ProjectFiles.file("src/test/resources/events/small.hepmc3"),
                 EventFileFormat.hepmc3, "hepmc", 1, 0, reco, out.toString(), false);
         assertEquals(2, hepmc.events());
         assertTrue(NtupleValidator.validate(spark, out.toString(), new ValidateConfig(20, 6.0)).ok());
@@ -83,7 +83,7 @@ class SampleJobTest {
     void malformedInputFileStopsWithTheLineNumber() throws IOException {
         Path bad = tmp.resolve("bad.dat");
         Files.writeString(bad, "1 2 3 4\n1 2 three 4\n");
-        EventFormatException e = assertThrows(EventFormatException.class, () -> SampleJob.simulate(spark, bad,
+        EventFormatException e = assertThrows(EventFormatException.class, () -> GenerateJob.simulate(spark, bad,
                 EventFileFormat.pxpypze, "bad", 1, 0, reco, tmp.resolve("o").toString(), false));
         assertEquals(bad + ":2: column 3 is not a number: 'three'", e.getMessage());
         assertFalse(Files.exists(tmp.resolve("o")), "nothing written");

@@ -40,8 +40,8 @@ import scala.Tuple2;
  * executors; each sample is written to {@code OUT/sample=NAME/} and committed atomically, so producing one sample
  * never touches the others.
  */
-public final class SampleJob {
-    private static final Logger LOG = LoggerFactory.getLogger(SampleJob.class);
+public final class GenerateJob {
+    private static final Logger LOG = LoggerFactory.getLogger(GenerateJob.class);
 
     /**
      * What was written for one sample.
@@ -67,7 +67,7 @@ public final class SampleJob {
         }
     }
 
-    private SampleJob() {
+    private GenerateJob() {
     }
 
     /** Generates {@code cfg.events()} events of {@code sample} into {@code out/sample=NAME}. */
