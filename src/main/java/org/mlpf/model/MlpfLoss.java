@@ -46,8 +46,8 @@ import org.mlpf.schema.ElementFeature;
  * target's pT (its own pT if it has no particle): the jets and MET are made of the hard particles, which are few
  * among the pileup elements that a per-element loss otherwise weighs alike.
  *
- * <p>Shapes: labels {@code NDList(y (B, N, 7), mask (B, N)[, element pt (B, N)])} ({@link #labels}), predictions {@code NDList(logits (B, N, 8),
- * regression (B, N, 6))} from {@link PfNetDense}; {@link #terms} returns seven 0-d arrays in {@link #TERM_NAMES}
+ * <p>Shapes: labels {@code NDList(y (B, N, 7), mask (B, N)[, element pt (B, N)])} ({@link #labels}), predictions
+ * {@code NDList(logits (B, N, 8), regression (B, N, 6))} from {@link PfNetDense}; {@link #terms} returns seven 0-d arrays in {@link #TERM_NAMES}
  * order, already weighted; {@link #evaluate} their sum.
  */
 public final class MlpfLoss extends Loss {
@@ -222,7 +222,8 @@ public final class MlpfLoss extends Loss {
             NDArray elementPt = labels.get(2);
             NDArray targetPt = y.get("..., 2");
             NDArray reference = elementPt.add(hasParticle.mul(targetPt.sub(elementPt)));
-            NDArray w = reference.div(Nd.scalar(reference, weights.ptWeight())).clip(1f, (float) Weights.MAX_PT_WEIGHT);
+            NDArray w = reference.div(Nd.scalar(reference, weights.ptWeight()))
+                    .clip(1f, (float) Weights.MAX_PT_WEIGHT);
             mask = mask.mul(w);
             particle = particle.mul(w);
         }
