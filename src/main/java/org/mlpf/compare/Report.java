@@ -294,16 +294,16 @@ final class Report {
                     && edges.get(b) < JetComparison.MAIN_PT_MAX)) {
                 continue;
             }
-            List<Row> ml = t.where(r -> JetSchema.SOURCE_MLPF.equals(r.getAs("source")) && sample.equals(r.getAs("sample"))
-                    && bin.equals(String.valueOf(r.<Object>getAs("bin"))) && group.equals(r.getAs(Columns.GROUP)));
+            List<Row> ml = t.where(r -> JetSchema.SOURCE_MLPF.equals(r.getAs("source"))
+                    && sample.equals(r.getAs("sample")) && bin.equals(String.valueOf(r.<Object>getAs("bin"))) && group.equals(r.getAs(Columns.GROUP)));
             Row m = ml.isEmpty() ? null : ml.get(0);
             rows.add(List.of(sample, label, group, count(pf, Columns.N_JETS) + " / "
                     + (m == null ? "-" : count(m, Columns.N_JETS)), pm(pf, Columns.MEAN_RESIDUAL),
                     pm(pf, Columns.RMS_RESIDUAL), m == null ? "-" : pm(m, Columns.MEAN_RESIDUAL),
                     m == null ? "-" : pm(m, Columns.RMS_RESIDUAL)));
         }
-        return new TextTable("where the jet pT residual comes from: (reco - gen) constituent pT of each group / gen-jet "
-                + "pT, matched jets", List.of("sample", "bin", "group", "jets (PF / MLPF)", "PF mean", "PF std. dev.",
+        return new TextTable("where the jet pT residual comes from: (reco - gen) constituent pT of each group / "
+                + "gen-jet pT, matched jets", List.of("sample", "bin", "group", "jets (PF / MLPF)", "PF mean", "PF std. dev.",
                 "MLPF mean", "MLPF std. dev."), rows);
     }
 
