@@ -11,6 +11,7 @@ import org.mlpf.generate.io.EventFormatException;
 import org.mlpf.pipeline.RootLock;
 import org.mlpf.schema.SchemaMismatchException;
 import org.mlpf.spark.InputException;
+import org.mlpf.spark.OutputException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -134,6 +135,10 @@ public final class Main {
                 || ex instanceof EventFormatException) {
             err.println(name + ": error: " + ex.getMessage());
             return ExitCodes.BAD_DATA;
+        }
+        if (ex instanceof OutputException) {
+            err.println(name + ": error: " + ex.getMessage());
+            return ExitCodes.CANNOT_WRITE;
         }
         if (ex instanceof RootLock.LockedException) {
             err.println(name + ": error: " + ex.getMessage());

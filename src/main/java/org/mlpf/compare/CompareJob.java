@@ -139,7 +139,7 @@ public final class CompareJob {
         } catch (InputException e) {
             throw e;
         } catch (Exception e) { // SparkException is checked in Java's eyes
-            throw InputErrors.whileReading(in.ntuples(), files, e);
+            throw InputErrors.whileRunning(in.ntuples(), files, out, e);
         } finally {
             deleteQuietly(plotDir);
         }

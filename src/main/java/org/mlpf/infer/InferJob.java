@@ -100,7 +100,7 @@ public final class InferJob {
         } catch (InputException e) {
             throw e;
         } catch (Exception e) {
-            throw failure(in, modelDir, input, e);
+            throw failure(in, modelDir, out, input, e);
         }
     }
 
@@ -159,13 +159,13 @@ public final class InferJob {
     }
 
     /** A failure of the predicting job, as the one-line error the command prints where possible. */
-    private static RuntimeException failure(String in, String modelDir, InferInput input, Exception e) {
+    private static RuntimeException failure(String in, String modelDir, String out, InferInput input, Exception e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ExecutorModels.LoadException u) {
                 return new InputException("model " + modelDir + " on an executor: "
                         + ModelCheck.firstLine(u.getMessage()), e);
             }
         }
-        return InputErrors.whileReading(in, input.files(), e);
+        return InputErrors.whileRunning(in, input.files(), out, e);
     }
 }

@@ -73,7 +73,7 @@ public final class MetJob {
         } catch (InputException e) {
             throw e;
         } catch (Exception e) { // SparkException is checked in Java's eyes
-            throw InputErrors.whileReading(in, all, e);
+            throw InputErrors.whileRunning(in, all, out, e);
         }
     }
 }

@@ -81,7 +81,7 @@ public final class TensorizeJob {
         } catch (InputException e) {
             throw e;
         } catch (Exception e) { // Spark's SparkException is checked in Java's eyes but thrown anyway
-            throw InputErrors.whileReading(in, files, e);
+            throw InputErrors.whileRunning(in, files, out, e);
         }
     }
 

@@ -73,4 +73,18 @@ class InputGuardsTest {
                 "spark.sql.shuffle.partitions=3", "--set", "spark.mlpf.unknown.key=anything").code(),
                 "valid and undeclared keys pass");
     }
+
+    @Test
+    void anOutputThatCannotBeWrittenIsNamedNotTheInput() throws IOException {
+        Path valid = tmp.resolve("ntuples");
+        TestEvents.write(TestSpark.session(), TestEvents.validRows(4, "ttbar"), valid, 1);
+        Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
+        for (String stage : java.util.List.of("met", "tensorize")) {
+            Path out = file.resolve(stage);
+            Run r = MainTest.run(stage, "--in", valid.toString(), "--out", out.toString());
+            assertOneLineError(r, ExitCodes.CANNOT_WRITE, out + ": cannot write the output", "a-file",
+                    "nothing of it was committed");
+            assertFalse(r.err().contains("cannot read"), "the input is not blamed: " + r.err());
+        }
+    }
 }

@@ -86,7 +86,7 @@ public final class JetsJob {
                     String.format("%.0f", events / Math.max(seconds, 1e-9)), jets);
             return new JetsSummary(out, events, rows, jets, quarantined, quarantinePath, seconds);
         } catch (Exception e) { // Spark's SparkException is checked in Java's eyes but thrown anyway
-            throw InputErrors.whileReading(candidates == null ? in : in + " or " + candidates, allFiles, e);
+            throw InputErrors.whileRunning(candidates == null ? in : in + " or " + candidates, allFiles, out, e);
         } finally {
             result.unpersist();
         }
