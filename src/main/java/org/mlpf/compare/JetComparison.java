@@ -269,17 +269,7 @@ final class JetComparison {
                             stddev_samp(col("residual")).divide(sqrt(count(lit(1)).minus(1).multiply(2)))
                                     .as(Columns.RMS_RESIDUAL + "_err")})
                 .flatMap(Arrays::stream).toArray(Column[]::new);
-        Column[] rest = Arrays.copyOfRange(aggs, 1, aggs.length);
-        List<Double> edges = cfg.jetPtBins();
-        Dataset<Row> binned = perGroup.withColumn("bin", Stats.bin(col("g_pt"), edges)).filter(col("bin").isNotNull())
-                .groupBy(col(JetSchema.SAMPLE), col(JetSchema.SOURCE), col("bin"), col(Columns.GROUP))
-                .agg(aggs[0], rest)
-                .withColumn("bin_label", Stats.labels(col("bin"), edges));
-        Dataset<Row> inclusive = perGroup.groupBy(col(JetSchema.SAMPLE), col(JetSchema.SOURCE), col(Columns.GROUP))
-                .agg(aggs[0], rest)
-                .withColumn("bin", lit(Stats.INCLUSIVE))
-                .withColumn("bin_label", lit(Stats.inclusiveLabel(MAIN_PT_MIN)));
-        return binned.unionByName(inclusive);
+        return binnedAndInclusive(perGroup, cfg.jetPtBins(), List.of(col(Columns.GROUP)), aggs);
     }
 
     /**
@@ -322,12 +312,22 @@ final class JetComparison {
      * above {@link #MAIN_PT_MIN} (bin {@link Stats#INCLUSIVE}), with bin labels.
      */
     private static Dataset<Row> binnedAndInclusive(Dataset<Row> df, List<Double> edges, Column... aggs) {
+        return binnedAndInclusive(df, edges, List.of(), aggs);
+    }
+
+    /** {@link #binnedAndInclusive(Dataset, List, Column...)}, grouped by {@code keys} too. */
+    private static Dataset<Row> binnedAndInclusive(Dataset<Row> df, List<Double> edges, List<Column> keys,
+                                                   Column... aggs) {
         Column[] rest = Arrays.copyOfRange(aggs, 1, aggs.length);
+        List<Column> byBin = new ArrayList<>(List.of(col(JetSchema.SAMPLE), col(JetSchema.SOURCE), col("bin")));
+        byBin.addAll(keys);
+        List<Column> all = new ArrayList<>(List.of(col(JetSchema.SAMPLE), col(JetSchema.SOURCE)));
+        all.addAll(keys);
         Dataset<Row> binned = df.withColumn("bin", Stats.bin(col("g_pt"), edges)).filter(col("bin").isNotNull())
-                .groupBy(col(JetSchema.SAMPLE), col(JetSchema.SOURCE), col("bin")).agg(aggs[0], rest)
+                .groupBy(byBin.toArray(new Column[0])).agg(aggs[0], rest)
                 .withColumn("bin_label", Stats.labels(col("bin"), edges));
         Dataset<Row> inclusive = df.filter(col("g_pt").geq(MAIN_PT_MIN))
-                .groupBy(col(JetSchema.SAMPLE), col(JetSchema.SOURCE)).agg(aggs[0], rest)
+                .groupBy(all.toArray(new Column[0])).agg(aggs[0], rest)
                 .withColumn("bin", lit(Stats.INCLUSIVE))
                 .withColumn("bin_label", lit(Stats.inclusiveLabel(MAIN_PT_MIN)));
         return binned.unionByName(inclusive);
